@@ -1,0 +1,21 @@
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+/**
+ * One Vitest setup for every workspace: tests run against each workspace's TypeScript
+ * source (the `source` export condition), and every run also writes a JSON report that
+ * `scripts/run-tests.ts` sums into the single `N passed, M failed` line.
+ */
+export function workspaceConfig(reportName: string, overrides: ViteUserConfig = {}) {
+  const { test, resolve, ...rest } = overrides;
+  return defineConfig({
+    ...rest,
+    resolve: { conditions: ['source'], ...resolve },
+    ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+    test: {
+      reporters: ['default', ['json', { outputFile: `.test-results/${reportName}.json` }]],
+      testTimeout: 15_000,
+      hookTimeout: 20_000,
+      ...test,
+    },
+  });
+}
