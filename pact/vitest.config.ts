@@ -1,3 +1,13 @@
 import { workspaceConfig } from '../vitest.shared.ts';
+import { ContractSequencer } from './support/contract-sequencer.ts';
 
-export default workspaceConfig('contract');
+export default workspaceConfig('contract', {
+  test: {
+    include: ['consumers/**/*.test.{ts,tsx}', 'openapi/**/*.test.ts', 'providers/**/*.test.ts'],
+    // One file at a time, in stage order: every stage reads what the one before it wrote.
+    fileParallelism: false,
+    sequence: { sequencer: ContractSequencer },
+    env: { PACT_DO_NOT_TRACK: 'true' },
+    testTimeout: 30_000,
+  },
+});

@@ -1,0 +1,37 @@
+import { ConnectedAppList } from './components/connected-app-list.tsx';
+import { useSignedInUser } from './use-signed-in-user.ts';
+
+/** The page: who is signed in, and their connected apps. */
+export function App() {
+  const userId = useSignedInUser();
+  return (
+    <main className="page">
+      <header className="page-header">
+        <h1>Connected apps</h1>
+        <p className="lede">
+          Apps you have allowed to access your account. Revoking one removes its access and signs it out
+          everywhere; it can ask again the next time you use it.
+        </p>
+        {userId && (
+          <p className="signed-in">
+            Signed in as <code>{userId}</code> · <a href="/dev/sign-out">Sign out</a>
+          </p>
+        )}
+      </header>
+      {userId === undefined && (
+        <p className="notice" role="status">
+          Checking your session…
+        </p>
+      )}
+      {userId === null && (
+        <div className="empty">
+          <p>You are signed out.</p>
+          <a className="button button-primary" href="/dev/sign-in">
+            Sign in as the demo user
+          </a>
+        </div>
+      )}
+      {userId && <ConnectedAppList userId={userId} />}
+    </main>
+  );
+}

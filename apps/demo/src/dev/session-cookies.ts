@@ -1,0 +1,35 @@
+import type { ServerResponse } from 'node:http';
+
+/** The cookie names the proxy reads (the same as Stytch's frontend SDKs set). */
+export const SESSION_JWT_COOKIE = 'stytch_session_jwt';
+export const SESSION_TOKEN_COOKIE = 'stytch_session';
+
+/** Sets both session cookies: HttpOnly (page scripts never see them) and SameSite=Lax. */
+export function setSessionCookies(
+  res: ServerResponse,
+  session: { session_jwt: string; session_token: string },
+  maxAgeSeconds: number,
+): void {
+  res.setHeader('Set-Cookie', [
+    cookie(SESSION_JWT_COOKIE, session.session_jwt, maxAgeSeconds),
+    cookie(SESSION_TOKEN_COOKIE, session.session_token, maxAgeSeconds),
+  ]);
+}
+
+/** Expires both session cookies. */
+export function clearSessionCookies(res: ServerResponse): void {
+  res.setHeader('Set-Cookie', [cookie(SESSION_JWT_COOKIE, '', 0), cookie(SESSION_TOKEN_COOKIE, '', 0)]);
+}
+
+/** The value of one cookie of a `Cookie` header, or undefined. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+function cookie(name: string, value: string, maxAgeSeconds: number): string {
+  return `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax`;
+}

@@ -1,0 +1,40 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig, type UserConfig } from 'vite';
+import { devSessionPlugin } from './src/dev/dev-session-plugin.ts';
+
+/** Where the demo's dev server sends things. */
+export interface DemoSettings {
+  /** The proxy; `/api` is forwarded there, so the page stays same-origin. @default env `PROXY_URL` */
+  proxyUrl: string;
+  /** The emulator whose control API `/dev/sign-in` uses. @default env `EMULATOR_URL` */
+  emulatorUrl: string;
+  /** Who `/dev/sign-in` signs in. @default env `DEMO_USER_ID` */
+  demoUserId: string;
+}
+
+/**
+ * The demo's Vite config, built from explicit settings so `startDemoStack()` can create the server
+ * in-process once it knows the ports.
+ */
+export function demoViteConfig(settings: DemoSettings): UserConfig {
+  return {
+    root: import.meta.dirname,
+    plugins: [react(), devSessionPlugin({ emulatorUrl: settings.emulatorUrl, demoUserId: settings.demoUserId })],
+    // Workspace packages are served from their TypeScript source, like in tests.
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    server: {
+      host: '127.0.0.1',
+      proxy: { '/api': { target: settings.proxyUrl } },
+    },
+    // Prebundled up front, so the first page load does not trigger a re-optimization and a reload.
+    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', '@connected-apps/core > ky'] },
+  };
+}
+
+export default defineConfig(() =>
+  demoViteConfig({
+    proxyUrl: process.env.PROXY_URL ?? 'http://127.0.0.1:8787',
+    emulatorUrl: process.env.EMULATOR_URL ?? 'http://127.0.0.1:4100',
+    demoUserId: process.env.DEMO_USER_ID ?? '',
+  }),
+);

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.ts';
+import { loadConfig } from './load-config.ts';
+
+const required = { STYTCH_PROJECT_ID: 'project-test-00000000-0000-4000-8000-000000000000', STYTCH_SECRET: 'secret-test-abc' };
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('fills every default from the two required variables', () => {
+    expect(loadConfig(required)).toMatchObject({
+      stytchBaseUrl: 'https://test.stytch.com',
+      port: 8787,
+      host: '127.0.0.1',
+      basePath: '/api',
+      corsOrigins: [],
+      adminRole: undefined,
+      sessionJwtMaxAgeSeconds: 60,
+      rateLimitPerAddress: 300,
+      rateLimitPerUser: 120,
+      upstreamTimeoutMs: 5000,
+      upstreamRetries: 2,
+      logLevel: 'info',
+      trustProxy: 0,
+      errorDocsUrl: 'https://github.com/connected-apps/connected-apps/blob/main/apps/proxy/docs/errors.md',
+    });
+  });
+
+  it('targets the live API for a live project and the given base URL otherwise', () => {
+    expect(loadConfig({ ...required, STYTCH_PROJECT_ID: 'project-live-abc' }).stytchBaseUrl).toBe('https://api.stytch.com');
+    expect(loadConfig({ ...required, STYTCH_BASE_URL: 'http://127.0.0.1:4010/' }).stytchBaseUrl).toBe('http://127.0.0.1:4010');
+  });
+
+  it('parses lists, paths and flags', () => {
+    const config = loadConfig({
+      ...required,
+      CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      PROXY_BASE_PATH: '/',
+      TRUST_PROXY: 'true',
+      ADMIN_ROLE: 'connected_apps_admin',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(config.basePath).toBe('');
+    expect(config.trustProxy).toBe(1);
+    expect(config.adminRole).toBe('connected_apps_admin');
+  });
+
+  it('names every missing or invalid variable in one error', () => {
+    const error = configError({
+      STYTCH_PROJECT_ID: 'nope',
+      PORT: 'eighty',
+      CORS_ORIGINS: 'https://ok.example,*',
+      PROXY_BASE_PATH: 'api',
+      STYTCH_BASE_URL: 'ftp://x',
+      LOG_LEVEL: 'loud',
+      RATE_LIMIT_PER_USER: '0',
+    });
+    expect(error.issues.map((issue) => issue.variable).sort()).toEqual(
+      ['CORS_ORIGINS', 'LOG_LEVEL', 'PORT', 'PROXY_BASE_PATH', 'RATE_LIMIT_PER_USER', 'STYTCH_BASE_URL', 'STYTCH_PROJECT_ID', 'STYTCH_SECRET'].sort(),
+    );
+    expect(error.message).toContain('STYTCH_SECRET: is required');
+    expect(error.message).toContain('PORT: must be an integer from 0 to 65535 (got "eighty")');
+  });
+
+  it('never echoes the secret', () => {
+    const error = configError({ ...required, STYTCH_SECRET: 'secret-test-has space' });
+    expect(error.message).toContain('STYTCH_SECRET');
+    expect(error.message).not.toContain('has space');
+  });
+
+  it('treats blank values as unset', () => {
+    expect(configError({ STYTCH_PROJECT_ID: ' ', STYTCH_SECRET: '' }).issues).toHaveLength(2);
+  });
+});

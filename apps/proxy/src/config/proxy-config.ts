@@ -1,0 +1,46 @@
+/** The proxy's validated configuration; `loadConfig(process.env)` builds it from the environment. */
+export interface ProxyConfig {
+  /** `STYTCH_PROJECT_ID`: `project-test-…` or `project-live-…`. */
+  projectId: string;
+  /** `STYTCH_SECRET`: the project's secret; only ever sent to Stytch as Basic auth. */
+  secret: string;
+  /**
+   * `STYTCH_BASE_URL`: where Stytch (or the emulator) is, without a trailing slash.
+   * @default 'https://api.stytch.com' for live projects, 'https://test.stytch.com' otherwise
+   */
+  stytchBaseUrl: string;
+  /** `PORT` @default 8787 */
+  port: number;
+  /** `HOST` @default '127.0.0.1' */
+  host: string;
+  /** `PROXY_BASE_PATH`: prefix of the Stytch-shaped routes, `''` for the root. @default '/api' */
+  basePath: string;
+  /** `CORS_ORIGINS`: exact origins allowed to call with credentials. @default [] */
+  corsOrigins: readonly string[];
+  /** `ADMIN_ROLE`: a session holding this role may act on any user. @default undefined (no admins) */
+  adminRole: string | undefined;
+  /** `SESSION_JWT_MAX_AGE_SECONDS`: how long any verification is trusted before Stytch is asked again. @default 60 */
+  sessionJwtMaxAgeSeconds: number;
+  /** `SESSION_CACHE_SIZE`: verified sessions kept in memory. @default 10000 */
+  sessionCacheSize: number;
+  /** `RATE_LIMIT_WINDOW_MS` @default 60000 */
+  rateLimitWindowMs: number;
+  /** `RATE_LIMIT_PER_ADDRESS`: requests per window per client address, before authentication. @default 300 */
+  rateLimitPerAddress: number;
+  /** `RATE_LIMIT_PER_USER`: requests per window per authenticated user. @default 120 */
+  rateLimitPerUser: number;
+  /** `RATE_LIMIT_MAX_KEYS`: counters kept per limiter (least recently used dropped first). @default 10000 */
+  rateLimitMaxKeys: number;
+  /** `UPSTREAM_TIMEOUT_MS`: total time allowed for one call to Stytch, retries included. @default 5000 */
+  upstreamTimeoutMs: number;
+  /** `UPSTREAM_RETRIES`: retries after the first attempt on 429/5xx/network errors. @default 2 */
+  upstreamRetries: number;
+  /** `LOG_LEVEL` @default 'info' */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `TRUST_PROXY`: reverse proxies in front of this one whose `X-Forwarded-For` entry is trusted. @default 0 */
+  trustProxy: number;
+  /** `ERROR_DOCS_URL`: base of every proxy `error_url`. */
+  errorDocsUrl: string;
+  /** `SHUTDOWN_TIMEOUT_MS`: how long a graceful stop waits for in-flight requests. @default 10000 */
+  shutdownTimeoutMs: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * Every error type the proxy itself originates, with its HTTP status and default message. Stytch's own
+ * errors pass through unchanged and are not listed here. `docs/errors.md` documents each entry: keep the
+ * two in step (a test checks that every type here has a section there).
+ */
+export const PROXY_ERRORS = {
+  bad_request: { status: 400, message: 'The request could not be read.' },
+  invalid_user_id: { status: 400, message: 'The user_id path parameter is not a valid id.' },
+  invalid_connected_app_id: {
+    status: 400,
+    message: 'The connected_app_id path parameter is not a valid id.',
+  },
+  session_required: {
+    status: 401,
+    message: 'A Stytch session is required: send a session JWT as a Bearer token or a session cookie.',
+  },
+  session_invalid: { status: 401, message: 'The Stytch session is invalid or has expired.' },
+  user_forbidden: { status: 403, message: "This session may not act on another user's connected apps." },
+  origin_forbidden: {
+    status: 403,
+    message: 'Cookie-authenticated writes must come from an allowed Origin.',
+  },
+  route_not_found: { status: 404, message: 'No route matches this path.' },
+  method_not_allowed: { status: 405, message: 'This route does not accept this method.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    message: 'The request body must be empty or application/json.',
+  },
+  too_many_requests: { status: 429, message: 'Too many requests have been made. Retry after the delay given.' },
+  internal_server_error: { status: 500, message: 'The proxy failed unexpectedly while handling the request.' },
+  upstream_unavailable: { status: 502, message: 'Stytch could not be reached.' },
+  upstream_invalid_response: { status: 502, message: 'Stytch answered with a response the proxy could not read.' },
+  not_ready: { status: 503, message: 'The proxy is not ready: the session signing keys cannot be fetched.' },
+  upstream_timeout: { status: 504, message: 'Stytch did not answer in time.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+/** An error type the proxy originates (see `docs/errors.md`). */
+export type ProxyErrorType = keyof typeof PROXY_ERRORS;
+
+/** Where the proxy's error reference lives; each `error_url` is this plus `#<error_type>`. */
+export const DEFAULT_ERROR_DOCS_URL =
+  'https://github.com/connected-apps/connected-apps/blob/main/apps/proxy/docs/errors.md';

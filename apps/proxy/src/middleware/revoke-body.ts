@@ -1,0 +1,40 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ProxyEnv } from '../app/proxy-env.ts';
+import type { ErrorResponder } from '../errors/error-response.ts';
+
+/** Largest request body accepted: the only valid one is `{}`. */
+export const MAX_BODY_BYTES = 1024;
+
+/**
+ * Body checks for revoke, whose Stytch request body is `{}`: at most {@link MAX_BODY_BYTES} (else 413),
+ * either empty or `application/json` (else 415), and if present exactly an empty JSON object (else 400).
+ * The body is never forwarded: the proxy sends its own `{}`.
+ *
+ * @example
+ * app.post('/…/revoke', revokeBody(respondError), …);
+ */
+export function revokeBody(respondError: ErrorResponder): MiddlewareHandler<ProxyEnv>[] {
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => respondError(c, 'payload_too_large') });
+  const check: MiddlewareHandler<ProxyEnv> = async function revokeBody(c, next) {
+    const length = c.req.header('content-length');
+    if (length === '0') return next();
+    // Without either framing header a Node request has no body; other runtimes may just omit the length.
+    if (length === undefined && c.req.header('transfer-encoding') === undefined && c.req.raw.body === null) return next();
+    const mediaType = c.req.header('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') return respondError(c, 'unsupported_media_type');
+    const text = await c.req.text();
+    if (text.trim() === '') return next();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return respondError(c, 'bad_request', { message: 'The request body is not valid JSON.' });
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) {
+      return respondError(c, 'bad_request', { message: 'The revoke request body must be {} (or empty).' });
+    }
+    await next();
+  };
+  return [limit as MiddlewareHandler<ProxyEnv>, check];
+}

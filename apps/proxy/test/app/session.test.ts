@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE, bearer, BOB, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
+import {
+  hs256WithPublicKey,
+  type JwksServer,
+  PROJECT_ID,
+  signSession,
+  startJwksServer,
+  unsignedToken,
+} from '../helpers/signing-keys.ts';
+import { generateKeyPair } from 'jose';
+
+let jwks: JwksServer;
+let harness: ReturnType<typeof createHarness>;
+const now = () => Math.floor(Date.now() / 1000);
+
+beforeAll(async () => {
+  jwks = await startJwksServer();
+  harness = createHarness(jwks);
+});
+beforeEach(() => jwks.clearRequests());
+afterAll(async () => {
+  await harness.proxy.close();
+  await jwks.stop();
+});
+
+async function expectRefused(response: Response, status: number, errorType: string) {
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(response.status).toBe(status);
+  expect(body).toMatchObject({ status_code: status, error_type: errorType });
+  expect(body.request_id).toBe(response.headers.get('x-request-id'));
+  expect(body.error_url).toBe(
+    `https://github.com/connected-apps/connected-apps/blob/main/apps/proxy/docs/errors.md#${errorType}`,
+  );
+  expect(jwks.otherRequests()).toEqual([]);
+}
+
+describe('session verification', () => {
+  it('answers 401 session_required without any credential', async () => {
+    await expectRefused(await harness.request(listPath(ALICE)), 401, 'session_required');
+  });
+
+  it('answers 401 session_invalid for a non-Bearer Authorization header', async () => {
+    await expectRefused(await harness.request(listPath(ALICE), { headers: { authorization: 'Basic abc' } }), 401, 'session_invalid');
+  });
+
+  it('answers 401 session_invalid for a malformed JWT', async () => {
+    await expectRefused(await harness.request(listPath(ALICE), { headers: bearer('not.a.jwt') }), 401, 'session_invalid');
+  });
+
+  const forgeries: [string, () => Promise<string>][] = [
+    ['an expired JWT', () => harness.jwtFor({ iat: now() - 900, nbf: now() - 900, exp: now() - 600 })],
+    ['a JWT with a wrong issuer', () => harness.jwtFor({ iss: 'stytch.com/project-test-other' })],
+    ['a JWT with a wrong audience', () => harness.jwtFor({ aud: ['project-test-other'] })],
+    ['a JWT whose nbf is in the future', () => harness.jwtFor({ nbf: now() + 600 })],
+    [
+      'a JWT signed by another key with the same kid',
+      async () => signSession((await generateKeyPair('RS256')).privateKey),
+    ],
+    [
+      'a JWT signed by another key with an unknown kid',
+      async () => signSession((await generateKeyPair('RS256')).privateKey, {}, 'jwk-test-attacker'),
+    ],
+    ['an alg: none token', async () => unsignedToken({ sub: ALICE, iss: `stytch.com/${PROJECT_ID}`, aud: [PROJECT_ID], exp: now() + 300 })],
+    [
+      'an HS256 token signed with the public key',
+      () =>
+        hs256WithPublicKey(
+          jwks.keys.publicKey,
+          { sub: ALICE, iss: `stytch.com/${PROJECT_ID}`, aud: [PROJECT_ID], iat: now(), exp: now() + 300, 'https://stytch.com/session': { id: 's', roles: [] } },
+          'jwk-test-unit',
+        ),
+    ],
+  ];
+  for (const [name, make] of forgeries) {
+    it(`answers 401 session_invalid for ${name}, on reads and writes`, async () => {
+      const jwt = await make();
+      await expectRefused(await harness.request(listPath(ALICE), { headers: bearer(jwt) }), 401, 'session_invalid');
+      await expectRefused(await harness.request(revokePath(ALICE), { method: 'POST', headers: bearer(jwt) }), 401, 'session_invalid');
+    });
+  }
+
+  it('accepts the session JWT from the stytch_session_jwt cookie', async () => {
+    const jwt = await harness.jwtFor();
+    await expectRefused(await harness.request(listPath(BOB), { headers: { cookie: `stytch_session_jwt=${jwt}` } }), 403, 'user_forbidden');
+  });
+
+  it('verifies a JWT once and serves repeats from the cache', async () => {
+    const before = jwks.hits();
+    const jwt = await harness.jwtFor({ sessionId: 'session-test-cache' });
+    for (let i = 0; i < 3; i++) {
+      const response = await harness.request(listPath(BOB), { headers: bearer(jwt) });
+      expect(response.status).toBe(403);
+    }
+    expect(jwks.hits() - before).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('authorization', () => {
+  it("refuses another user's user_id with 403 user_forbidden", async () => {
+    const jwt = await harness.jwtFor({ sub: ALICE });
+    await expectRefused(await harness.request(revokePath(BOB), { method: 'POST', headers: bearer(jwt) }), 403, 'user_forbidden');
+  });
+
+  it('refuses an external_id from a non-admin', async () => {
+    const jwt = await harness.jwtFor({ sub: ALICE });
+    await expectRefused(await harness.request(listPath('alice-external'), { headers: bearer(jwt) }), 403, 'user_forbidden');
+  });
+
+  it('lets the admin role through to Stytch for another user', async () => {
+    const jwt = await harness.jwtFor({ sub: ALICE, roles: ['stytch_user', 'connected_apps_admin'] });
+    const response = await harness.request(listPath(BOB), { headers: bearer(jwt) });
+    // The JWKS test server is not Stytch: reaching it proves authorization passed.
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error_type: string }).error_type).toBe('upstream_invalid_response');
+    expect(jwks.otherRequests()).toEqual([`GET /v1/users/${BOB}/connected_apps`]);
+  });
+});

@@ -1,0 +1,27 @@
+import { createProxyApp } from '../../src/create-proxy-app.ts';
+import { createLogger } from '../../src/logging/create-logger.ts';
+import { captureLogs } from './log-capture.ts';
+import { type JwksServer, signSession, type SessionClaims } from './signing-keys.ts';
+import { testConfig } from './test-config.ts';
+
+export const ALICE = 'user-test-aaaaaaaa-0000-4000-8000-000000000001';
+export const BOB = 'user-test-bbbbbbbb-0000-4000-8000-000000000002';
+export const APP_ID = 'connected-app-test-cccccccc-0000-4000-8000-000000000003';
+export const ALLOWED_ORIGIN = 'https://app.example.com';
+
+/** The proxy app in front of a JWKS server that answers 404 to anything else (so forwarding fails 502). */
+export function createHarness(jwks: JwksServer, env: Record<string, string> = {}) {
+  const logs = captureLogs();
+  const proxy = createProxyApp(testConfig(jwks.url, env), { logger: createLogger('info', logs.stream) });
+  return {
+    proxy,
+    logs,
+    request: (path: string, init?: RequestInit) => proxy.app.request(path, init),
+    jwtFor: (claims: SessionClaims = {}) => signSession(jwks.keys.privateKey, claims),
+  };
+}
+
+export const listPath = (userId: string) => `/api/v1/users/${userId}/connected_apps`;
+export const revokePath = (userId: string, appId = APP_ID) => `/api/v1/users/${userId}/connected_apps/${appId}/revoke`;
+
+export const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALLOWED_ORIGIN, bearer, listPath, revokePath, type Stack, seedWorld, startStack, type World } from '../helpers/stack.ts';
+
+let stack: Stack;
+let world: World;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+beforeEach(async () => {
+  world = await seedWorld(stack.emulator);
+});
+afterAll(() => stack.stop());
+
+const api = (path: string, init?: RequestInit) => fetch(`${stack.proxy.url}${path}`, init);
+
+describe('a signed-in user revokes their own app', () => {
+  it("revokes with a Bearer JWT: 200 with Stytch's body, grant gone, tokens revoked, list updated", async () => {
+    const { alice, calendar, notes } = world;
+    const before = await api(listPath(alice.user_id), { headers: bearer(alice.jwt) });
+    expect(before.status).toBe(200);
+    const listed = (await before.json()) as { connected_apps: { connected_app_id: string; scopes_granted: string }[] };
+    expect(listed.connected_apps.map((a) => a.connected_app_id).sort()).toEqual([calendar, notes].sort());
+
+    const response = await api(revokePath(alice.user_id, calendar), {
+      method: 'POST',
+      headers: { ...bearer(alice.jwt), 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['request_id', 'status_code']);
+    expect(body.status_code).toBe(200);
+    expect(body.request_id).toMatch(/^request-id-test-/);
+
+    const tokens = await stack.emulator.control.getTokens(alice.user_id, calendar);
+    expect(tokens.grant_active).toBe(false);
+    expect(tokens.tokens.length).toBeGreaterThan(0);
+    expect(tokens.tokens.every((t) => t.revoked)).toBe(true);
+
+    const after = (await (await api(listPath(alice.user_id), { headers: bearer(alice.jwt) })).json()) as typeof listed;
+    expect(after.connected_apps.map((a) => a.connected_app_id)).toEqual([notes]);
+    // Bob's grant to the same app is untouched.
+    expect((await stack.emulator.control.getTokens(world.bob.user_id, calendar)).grant_active).toBe(true);
+  });
+
+  it('revokes from the browser with the opaque stytch_session cookie and an allowed Origin', async () => {
+    const { alice, notes } = world;
+    const response = await api(revokePath(alice.user_id, notes), {
+      method: 'POST',
+      headers: { cookie: `stytch_session=${alice.token}`, origin: ALLOWED_ORIGIN },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(await stack.stytchRequests()).toEqual([
+      'POST /v1/sessions/authenticate',
+      `POST /v1/users/${alice.user_id}/connected_apps/${notes}/revoke`,
+    ]);
+  });
+
+  it('revokes with the stytch_session_jwt cookie and Sec-Fetch-Site: same-origin', async () => {
+    const { alice, notes } = world;
+    const response = await api(revokePath(alice.user_id, notes), {
+      method: 'POST',
+      headers: { cookie: `stytch_session_jwt=${alice.jwt}`, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('confirms a JWT older than SESSION_JWT_MAX_AGE_SECONDS with Stytch, then serves it from the cache', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const old = await stack.emulator.control.mintSession({
+      user_id: world.alice.user_id,
+      claims_override: { iat: now - 120, nbf: now - 120 },
+    });
+    for (let i = 0; i < 2; i++) {
+      const response = await api(listPath(world.alice.user_id), { headers: bearer(old.session_jwt) });
+      expect(response.status).toBe(200);
+    }
+    const requests = await stack.stytchRequests();
+    expect(requests.filter((r) => r === 'POST /v1/sessions/authenticate')).toHaveLength(1);
+  });
+
+  it('answers session_invalid when Stytch no longer knows an opaque session', async () => {
+    const response = await api(listPath(world.alice.user_id), { headers: { cookie: 'stytch_session=unknown-session-token' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error_type: 'session_invalid' });
+  });
+});
+
+describe('admins', () => {
+  it("lets the admin role revoke another user's app", async () => {
+    const { admin, alice, calendar } = world;
+    const response = await api(revokePath(alice.user_id, calendar), { method: 'POST', headers: bearer(admin.jwt) });
+    expect(response.status).toBe(200);
+    expect((await stack.emulator.control.getTokens(alice.user_id, calendar)).grant_active).toBe(false);
+  });
+
+  it("lets the admin role use a user's external_id", async () => {
+    const { admin, alice, notes } = world;
+    const list = await api(listPath(alice.external_id), { headers: bearer(admin.jwt) });
+    expect(list.status).toBe(200);
+    const response = await api(revokePath(alice.external_id, notes), { method: 'POST', headers: bearer(admin.jwt) });
+    expect(response.status).toBe(200);
+    expect((await stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
+  });
+});
+
+describe("Stytch's errors pass through unchanged", () => {
+  it('passes connected_app_not_found through with its status, request_id and error_url', async () => {
+    const { alice } = world;
+    const response = await api(revokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'), {
+      method: 'POST',
+      headers: bearer(alice.jwt),
+    });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found', error_url: 'https://stytch.com/docs/api/errors/404' });
+    expect(body.request_id).toMatch(/^request-id-test-/);
+  });
+
+  it('revoking twice is idempotent (200 both times)', async () => {
+    const { alice, notes } = world;
+    for (let i = 0; i < 2; i++) {
+      expect((await api(revokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) })).status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import { createHmac, createPublicKey } from 'node:crypto';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  listPath,
+  rawRequest,
+  revokePath,
+  type Stack,
+  seedWorld,
+  startStack,
+  type World,
+} from '../helpers/stack.ts';
+
+let stack: Stack;
+let world: World;
+let publicKeyPem: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const { emulator } = stack;
+  const auth = `Basic ${Buffer.from(`${emulator.projectId}:${emulator.secret}`).toString('base64')}`;
+  const jwks = (await (
+    await fetch(`${emulator.url}/v1/sessions/jwks/${emulator.projectId}`, { headers: { authorization: auth } })
+  ).json()) as { keys: JsonWebKey[] };
+  publicKeyPem = createPublicKey({ key: jwks.keys[0] as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string;
+});
+beforeEach(async () => {
+  world = await seedWorld(stack.emulator);
+});
+afterAll(() => stack.stop());
+
+const now = () => Math.floor(Date.now() / 1000);
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Claims as the emulator signs them for Alice, for forgeries to copy. */
+function aliceClaims(): Record<string, unknown> {
+  const id = stack.emulator.projectId;
+  return {
+    sub: world.alice.user_id,
+    iss: `stytch.com/${id}`,
+    aud: [id],
+    iat: now(),
+    nbf: now(),
+    exp: now() + 300,
+    'https://stytch.com/session': { id: 'session-test-forged', roles: ['stytch_user', 'connected_apps_admin'] },
+  };
+}
+
+async function mintFor(claims_override: Record<string, number | string>): Promise<string> {
+  return (await stack.emulator.control.mintSession({ user_id: world.alice.user_id, claims_override })).session_jwt;
+}
+
+/** Sends the request to revoke Alice's calendar app (and, with `list`, to list her apps). */
+async function expectRefused(
+  headers: Record<string, string>,
+  status: number,
+  errorType: string,
+  request: { method?: string; path?: string; body?: string } = {},
+) {
+  const response = await rawRequest(
+    stack.proxy.url,
+    request.method ?? 'POST',
+    request.path ?? revokePath(world.alice.user_id, world.calendar),
+    headers,
+    request.body,
+  );
+  expect(response.status).toBe(status);
+  expect(response.body.error_type).toBe(errorType);
+  expect(response.body.status_code).toBe(status);
+  expect(await stack.stytchRequests()).toEqual([]);
+  expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(true);
+  return response;
+}
+
+describe('refused sessions never reach Stytch', () => {
+  it('no session → 401 session_required', async () => {
+    await expectRefused({}, 401, 'session_required');
+  });
+
+  it('malformed JWT → 401 session_invalid', async () => {
+    await expectRefused(bearer('eyJhbGciOiJSUzI1NiJ9.not-json.sig'), 401, 'session_invalid');
+  });
+
+  it('expired JWT → 401 session_invalid', async () => {
+    const jwt = await mintFor({ iat: now() - 900, nbf: now() - 900, exp: now() - 600 });
+    await expectRefused(bearer(jwt), 401, 'session_invalid');
+  });
+
+  it('JWT signed by another key (same kid) → 401 session_invalid', async () => {
+    const { kid } = decodeProtectedHeader(world.alice.jwt);
+    const { privateKey } = await generateKeyPair('RS256');
+    const jwt = await new SignJWT(aliceClaims()).setProtectedHeader({ alg: 'RS256', kid: kid as string }).sign(privateKey);
+    await expectRefused(bearer(jwt), 401, 'session_invalid');
+  });
+
+  it('alg: none → 401 session_invalid', async () => {
+    const jwt = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(aliceClaims())}.`;
+    await expectRefused(bearer(jwt), 401, 'session_invalid');
+  });
+
+  it('HS256 signed with the public key → 401 session_invalid', async () => {
+    const { kid } = decodeProtectedHeader(world.alice.jwt);
+    const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(aliceClaims())}`;
+    const jwt = `${input}.${createHmac('sha256', publicKeyPem).update(input).digest('base64url')}`;
+    await expectRefused(bearer(jwt), 401, 'session_invalid');
+  });
+
+  it('wrong iss → 401 session_invalid', async () => {
+    await expectRefused(bearer(await mintFor({ iss: 'stytch.com/project-test-someone-else' })), 401, 'session_invalid');
+  });
+
+  it('wrong aud → 401 session_invalid', async () => {
+    await expectRefused(bearer(await mintFor({ aud: 'project-test-someone-else' })), 401, 'session_invalid');
+  });
+
+  it('nbf in the future → 401 session_invalid', async () => {
+    await expectRefused(bearer(await mintFor({ nbf: now() + 600 })), 401, 'session_invalid');
+  });
+});
+
+describe('refused requests never reach Stytch', () => {
+  it("another user's user_id → 403 user_forbidden", async () => {
+    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden');
+    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden', { method: 'GET', path: listPath(world.alice.user_id) });
+  });
+
+  it('external_id by a non-admin (even the same user) → 403 user_forbidden', async () => {
+    await expectRefused(bearer(world.alice.jwt), 403, 'user_forbidden', {
+      path: revokePath(world.alice.external_id, world.calendar),
+    });
+  });
+
+  it('cookie-authenticated POST from a foreign Origin → 403 origin_forbidden', async () => {
+    await expectRefused({ cookie: `stytch_session_jwt=${world.alice.jwt}`, origin: 'https://evil.example' }, 403, 'origin_forbidden');
+    await expectRefused({ cookie: `stytch_session=${world.alice.token}`, origin: 'https://evil.example' }, 403, 'origin_forbidden');
+  });
+
+  it('oversized body → 413 payload_too_large', async () => {
+    const body = JSON.stringify({ padding: 'x'.repeat(4096) });
+    await expectRefused({ ...bearer(world.alice.jwt), 'content-type': 'application/json' }, 413, 'payload_too_large', { body });
+  });
+
+  it('oversized chunked body (no Content-Length) → 413 payload_too_large', async () => {
+    const body = JSON.stringify({ padding: 'x'.repeat(4096) });
+    await expectRefused(
+      { ...bearer(world.alice.jwt), 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      413,
+      'payload_too_large',
+      { body },
+    );
+  });
+
+  it('non-JSON body → 415 unsupported_media_type', async () => {
+    await expectRefused({ ...bearer(world.alice.jwt), 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', {
+      body: 'a=b',
+    });
+  });
+});
+
+describe('path tricks never reach Stytch with a different path', () => {
+  const cases: [string, (w: World) => string, string, number, string][] = [
+    ['.. segments', (w) => `/api/v1/users/${w.alice.user_id}/connected_apps/../../${w.bob.user_id}/connected_apps`, 'GET', 404, 'route_not_found'],
+    ['.. resolving to an own route', (w) => `${revokePath(w.alice.user_id, w.calendar)}/../../${w.notes}/revoke`, 'POST', 404, 'route_not_found'],
+    ['an encoded dot-dot user_id', () => '/api/v1/users/%2e%2e/connected_apps', 'GET', 400, 'invalid_user_id'],
+    ['encoded slashes', (w) => `/api/v1/users/${w.alice.user_id}%2F..%2F${w.bob.user_id}/connected_apps`, 'GET', 400, 'invalid_user_id'],
+    ['double encoding', (w) => `/api/v1/users/${w.alice.user_id}%252F..%252F${w.bob.user_id}/connected_apps`, 'GET', 400, 'invalid_user_id'],
+    ['an encoded traversal app id', (w) => revokePath(w.alice.user_id, '%2e%2e%2F%2e%2e%2Fadmin'), 'POST', 400, 'invalid_connected_app_id'],
+    ['a backslash', (w) => `/api/v1/users/${w.alice.user_id}\\..\\${w.bob.user_id}/connected_apps`, 'GET', 400, 'bad_request'],
+  ];
+  for (const [name, path, method, status, type] of cases) {
+    it(`${name} → ${status} ${type}`, async () => {
+      await expectRefused(bearer(world.alice.jwt), status, type, { method, path: path(world) });
+    });
+  }
+});
+
+describe('rate limit', () => {
+  it('answers 429 too_many_requests with Retry-After once an address spends its budget', async () => {
+    const limited = await startStack({ RATE_LIMIT_PER_ADDRESS: '2' }, stack.emulator);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const ok = await rawRequest(limited.proxy.url, 'GET', listPath(world.alice.user_id), bearer(world.alice.jwt));
+        expect(ok.status).toBe(200);
+      }
+      await stack.emulator.control.clearRequests();
+      const response = await rawRequest(limited.proxy.url, 'GET', listPath(world.alice.user_id), bearer(world.alice.jwt));
+      expect(response.status).toBe(429);
+      expect(response.body.error_type).toBe('too_many_requests');
+      expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(await stack.stytchRequests()).toEqual([]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { start } from '@connected-apps/stytch-emulator';
+import autocannon from '../../../bench/node_modules/autocannon/autocannon.js';
+import { startProxy } from '../src/index.ts';
+const emu = await start({ port: 0 });
+const user = await emu.control.createUser({ name: 'Ada' });
+const app = await emu.control.createConnectedApp({ name: 'Cal' });
+await emu.control.createGrant({ user_id: user.user_id, connected_app_id: app.connected_app_id, scopes: ['openid'] });
+const s = await emu.control.mintSession({ user_id: user.user_id });
+const proxy = await startProxy({ STYTCH_PROJECT_ID: emu.projectId, STYTCH_SECRET: emu.secret, STYTCH_BASE_URL: emu.url, LOG_LEVEL: 'info', RATE_LIMIT_PER_ADDRESS: '1000000000', RATE_LIMIT_PER_USER: '1000000000', CORS_ORIGINS: 'http://localhost:5173' }, { port: 0, logDestination: { write() {} } as never });
+const url = `${proxy.url}/api/v1/users/${user.user_id}/connected_apps/${app.connected_app_id}/revoke`;
+const r = await autocannon({ url, method: 'POST', connections: 32, duration: Number(process.env.DUR ?? 6), headers: { authorization: `Bearer ${s.session_jwt}`, 'content-type': 'application/json' }, body: '{}' });
+console.log('rps', r.requests.average, 'non2xx', r.non2xx);
+await proxy.stop(); await emu.stop();

@@ -1,0 +1,283 @@
+import type {
+  ClientType,
+  ConnectedApp,
+  ConnectedAppInput,
+  ConnectedAppRecord,
+  GrantInput,
+  GrantRecord,
+  StytchUser,
+  TokenRecord,
+  TokensResponse,
+  UserInput,
+  UserName,
+} from '../types.ts';
+import type { IdKind } from './ids.ts';
+import { isWellFormedUserId } from './ids.ts';
+import { EmulatorInputError } from './input-error.ts';
+import { stytchTime } from './time.ts';
+
+const CLIENT_TYPES: readonly ClientType[] = [
+  'first_party',
+  'first_party_public',
+  'third_party',
+  'third_party_public',
+];
+
+interface Grant {
+  scopes: string[];
+  scopesGranted: string;
+  grantedAt: string;
+  tokens: TokenRecord[];
+}
+
+/** Outcome of a revoke; the HTTP layer maps each to Stytch's answer. */
+export type RevokeOutcome = 'revoked' | 'not_granted' | 'user_not_found' | 'connected_app_not_found';
+
+/**
+ * The emulator's users, connected apps, grants and the tokens each grant issued, in memory.
+ * Lookups on the Stytch API paths are plain Map reads: no I/O, no crypto.
+ */
+export class Directory {
+  readonly #newId: (kind: IdKind) => string;
+  readonly #users = new Map<string, StytchUser>();
+  readonly #userIdByExternalId = new Map<string, string>();
+  readonly #apps = new Map<string, ConnectedAppRecord>();
+  /** user_id → connected_app_id → active grant, in grant order. */
+  readonly #grants = new Map<string, Map<string, Grant>>();
+  /** `user_id \n connected_app_id` → every token ever issued, so revoked ones stay inspectable. */
+  readonly #tokens = new Map<string, TokenRecord[]>();
+
+  constructor(newId: (kind: IdKind) => string) {
+    this.#newId = newId;
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.#users.clear();
+    this.#userIdByExternalId.clear();
+    this.#apps.clear();
+    this.#grants.clear();
+    this.#tokens.clear();
+  }
+
+  get counts(): { users: number; connected_apps: number; grants: number } {
+    let grants = 0;
+    for (const byApp of this.#grants.values()) grants += byApp.size;
+    return { users: this.#users.size, connected_apps: this.#apps.size, grants };
+  }
+
+  /** Resolves a `user_id` or an `external_id` to the user. */
+  findUser(userIdOrExternalId: string): StytchUser | undefined {
+    const user = this.#users.get(userIdOrExternalId);
+    if (user) return user;
+    const userId = this.#userIdByExternalId.get(userIdOrExternalId);
+    return userId === undefined ? undefined : this.#users.get(userId);
+  }
+
+  /** Creates a user, or replaces the profile of an existing `user_id` (its grants stay). */
+  upsertUser(input: UserInput): StytchUser {
+    const userId = input.user_id ?? this.#newId('user');
+    requireUserIdFormat('user_id', userId);
+    if (input.external_id !== undefined) {
+      requireUserIdFormat('external_id', input.external_id);
+      const owner = this.#userIdByExternalId.get(input.external_id);
+      if (owner !== undefined && owner !== userId) {
+        throw new EmulatorInputError(
+          'duplicate_external_id',
+          `external_id ${input.external_id} belongs to ${owner}.`,
+        );
+      }
+    }
+    const email = optionalString('email', input.email);
+    const previous = this.#users.get(userId);
+    if (previous?.external_id !== undefined) this.#userIdByExternalId.delete(previous.external_id);
+    const user: StytchUser = {
+      user_id: userId,
+      ...(input.external_id === undefined ? {} : { external_id: input.external_id }),
+      emails: email === undefined ? [] : [{ email_id: this.#newId('email'), email, verified: true }],
+      status: 'active',
+      name: toName(input.name),
+      phone_numbers: [],
+      webauthn_registrations: [],
+      providers: [],
+      totps: [],
+      crypto_wallets: [],
+      biometric_registrations: [],
+      is_locked: false,
+      roles: stringList('roles', input.roles ?? []),
+      created_at: previous?.created_at ?? stytchTime(),
+      password: null,
+      trusted_metadata: {},
+      untrusted_metadata: {},
+    };
+    this.#users.set(userId, user);
+    if (input.external_id !== undefined) this.#userIdByExternalId.set(input.external_id, userId);
+    return user;
+  }
+
+  findApp(connectedAppId: string): ConnectedAppRecord | undefined {
+    return this.#apps.get(connectedAppId);
+  }
+
+  /** Creates a connected app, or replaces an existing one's details (grants stay). */
+  upsertApp(input: ConnectedAppInput): ConnectedAppRecord {
+    if (typeof input.name !== 'string' || input.name === '') {
+      throw new EmulatorInputError('bad_request', 'name is required and must be a non-empty string.');
+    }
+    const clientType = input.client_type ?? 'third_party';
+    if (!CLIENT_TYPES.includes(clientType)) {
+      throw new EmulatorInputError('bad_request', `client_type must be one of ${CLIENT_TYPES.join(', ')}.`);
+    }
+    if (input.logo_url !== undefined && input.logo_url !== null && typeof input.logo_url !== 'string') {
+      throw new EmulatorInputError('bad_request', 'logo_url must be a string or null.');
+    }
+    const app: ConnectedAppRecord = {
+      connected_app_id:
+        optionalString('connected_app_id', input.connected_app_id) ?? this.#newId('connected-app'),
+      name: input.name,
+      description: optionalString('description', input.description) ?? '',
+      client_type: clientType,
+      logo_url: input.logo_url ?? null,
+    };
+    this.#apps.set(app.connected_app_id, app);
+    return app;
+  }
+
+  /**
+   * Records that the user authorized the app for `scopes` and issues an access and a refresh token.
+   * Granting again adds the new scopes to the active grant and issues a fresh token pair.
+   */
+  grant(input: GrantInput): GrantRecord {
+    const user = this.findUser(String(input.user_id));
+    if (!user) throw new EmulatorInputError('user_not_found', `No user ${input.user_id}.`);
+    const app = this.#apps.get(String(input.connected_app_id));
+    if (!app)
+      throw new EmulatorInputError('connected_app_not_found', `No connected app ${input.connected_app_id}.`);
+    const requested =
+      typeof input.scopes === 'string' ? input.scopes.split(/\s+/) : stringList('scopes', input.scopes);
+    let byApp = this.#grants.get(user.user_id);
+    if (!byApp) {
+      byApp = new Map();
+      this.#grants.set(user.user_id, byApp);
+    }
+    const previous = byApp.get(app.connected_app_id);
+    const scopes = [...new Set([...(previous?.scopes ?? []), ...requested.filter((s) => s !== '')])];
+    const issued: TokenRecord[] = [this.#issueToken('access'), this.#issueToken('refresh')];
+    const key = tokenKey(user.user_id, app.connected_app_id);
+    this.#tokens.set(key, [...(this.#tokens.get(key) ?? []), ...issued]);
+    const grant: Grant = {
+      scopes,
+      scopesGranted: scopes.join(' '),
+      grantedAt: previous?.grantedAt ?? stytchTime(),
+      tokens: [...(previous?.tokens ?? []), ...issued],
+    };
+    byApp.set(app.connected_app_id, grant);
+    return {
+      user_id: user.user_id,
+      connected_app_id: app.connected_app_id,
+      scopes,
+      scopes_granted: grant.scopesGranted,
+      granted_at: grant.grantedAt,
+      tokens: grant.tokens.map((t) => ({ ...t })),
+    };
+  }
+
+  /** The apps the user has an active grant for, in grant order, as Stytch lists them. */
+  connectedAppsOf(userId: string): ConnectedApp[] {
+    const byApp = this.#grants.get(userId);
+    if (!byApp) return [];
+    const apps: ConnectedApp[] = [];
+    for (const [appId, grant] of byApp) {
+      const app = this.#apps.get(appId);
+      if (app) apps.push({ ...app, scopes_granted: grant.scopesGranted });
+    }
+    return apps;
+  }
+
+  /** Removes the grant and revokes every token it issued. Revoking what is not granted is a no-op. */
+  revoke(userIdOrExternalId: string, connectedAppId: string): RevokeOutcome {
+    const user = this.findUser(userIdOrExternalId);
+    if (!user) return 'user_not_found';
+    if (!this.#apps.has(connectedAppId)) return 'connected_app_not_found';
+    const byApp = this.#grants.get(user.user_id);
+    const grant = byApp?.get(connectedAppId);
+    if (!byApp || !grant) return 'not_granted';
+    byApp.delete(connectedAppId);
+    const revokedAt = stytchTime();
+    for (const token of grant.tokens) {
+      token.revoked = true;
+      token.revoked_at = revokedAt;
+    }
+    return 'revoked';
+  }
+
+  /** Every token the user's grants to the app issued, revoked or not. */
+  tokensOf(userIdOrExternalId: string, connectedAppId: string): TokensResponse {
+    const user = this.findUser(userIdOrExternalId);
+    if (!user) throw new EmulatorInputError('user_not_found', `No user ${userIdOrExternalId}.`);
+    if (!this.#apps.has(connectedAppId)) {
+      throw new EmulatorInputError('connected_app_not_found', `No connected app ${connectedAppId}.`);
+    }
+    const tokens = this.#tokens.get(tokenKey(user.user_id, connectedAppId)) ?? [];
+    return {
+      tokens: tokens.map((t) => ({ ...t })),
+      grant_active: this.#grants.get(user.user_id)?.has(connectedAppId) ?? false,
+    };
+  }
+
+  #issueToken(type: TokenRecord['type']): TokenRecord {
+    return {
+      token_id: this.#newId(type === 'access' ? 'access-token' : 'refresh-token'),
+      type,
+      revoked: false,
+      revoked_at: null,
+    };
+  }
+}
+
+function tokenKey(userId: string, connectedAppId: string): string {
+  return `${userId}\n${connectedAppId}`;
+}
+
+function toName(name: UserInput['name']): Required<UserName> {
+  if (name === undefined) return { first_name: '', middle_name: '', last_name: '' };
+  if (typeof name === 'string') {
+    const space = name.indexOf(' ');
+    return space === -1
+      ? { first_name: name, middle_name: '', last_name: '' }
+      : { first_name: name.slice(0, space), middle_name: '', last_name: name.slice(space + 1) };
+  }
+  if (typeof name !== 'object' || name === null) {
+    throw new EmulatorInputError(
+      'bad_request',
+      'name must be a string or { first_name, middle_name, last_name }.',
+    );
+  }
+  return {
+    first_name: optionalString('name.first_name', name.first_name) ?? '',
+    middle_name: optionalString('name.middle_name', name.middle_name) ?? '',
+    last_name: optionalString('name.last_name', name.last_name) ?? '',
+  };
+}
+
+function requireUserIdFormat(field: string, value: unknown): void {
+  if (typeof value !== 'string' || !isWellFormedUserId(value)) {
+    throw new EmulatorInputError(
+      'invalid_user_id',
+      `${field} must be 1-128 characters of letters, digits, '.', '_', '-' or '|'.`,
+    );
+  }
+}
+
+function optionalString(field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new EmulatorInputError('bad_request', `${field} must be a string.`);
+  return value;
+}
+
+function stringList(field: string, value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    throw new EmulatorInputError('bad_request', `${field} must be a list of strings.`);
+  }
+  return value as string[];
+}

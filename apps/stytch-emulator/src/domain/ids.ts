@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { StytchEnvironment } from '../http/request-id.ts';
+
+/** Stytch's id kinds, each rendered `<kind>-<env>-<uuid>` (e.g. `user-test-…`, `connected-app-test-…`). */
+export type IdKind =
+  | 'user'
+  | 'connected-app'
+  | 'session'
+  | 'email'
+  | 'jwk'
+  | 'access-token'
+  | 'refresh-token';
+
+/** Returns a generator of fresh Stytch-style ids for one environment. */
+export function createIdFactory(env: StytchEnvironment): (kind: IdKind) => string {
+  return (kind) => `${kind}-${env}-${randomUUID()}`;
+}
+
+/**
+ * What Stytch accepts as a user id or external id in a path: alphanumerics and `.`, `_`, `-`, `|`,
+ * at most 128 characters (Stytch's documented external_id alphabet, which its own ids also fit).
+ */
+const USER_ID_PATTERN = /^[A-Za-z0-9._|-]{1,128}$/;
+
+/** Whether `value` is well-formed as a `user_id`/`external_id`. */
+export function isWellFormedUserId(value: string): boolean {
+  return USER_ID_PATTERN.test(value);
+}

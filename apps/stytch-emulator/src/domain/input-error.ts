@@ -1,0 +1,15 @@
+import type { StytchErrorType } from '../http/stytch-errors.ts';
+
+/**
+ * A rejected control-API or fixture input. Carries the Stytch `error_type` the HTTP layer answers
+ * with, so the domain stays free of HTTP while errors keep their exact shape.
+ */
+export class EmulatorInputError extends Error {
+  override readonly name = 'EmulatorInputError';
+  readonly errorType: StytchErrorType;
+
+  constructor(errorType: StytchErrorType, message: string) {
+    super(message);
+    this.errorType = errorType;
+  }
+}

@@ -1,0 +1,57 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CryptoKey, JWK } from 'jose';
+import { exportJWK, generateKeyPair, importPKCS8 } from 'jose';
+
+/** Stytch's JWK shape as served by `GET /v1/sessions/jwks/{project_id}`. */
+export interface StytchJwk extends JWK {
+  kty: string;
+  use: 'sig';
+  key_ops: ['verify'];
+  alg: 'RS256';
+  kid: string;
+  n: string;
+  e: string;
+}
+
+/** The RS256 key that signs session JWTs, with its public half as a JWK. */
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  jwk: StytchJwk;
+}
+
+/**
+ * Generates a fresh RS256 key pair, or loads one from a PKCS#8 PEM so that JWTs stay valid across
+ * emulator restarts (e.g. a long-lived demo). The `kid` is Stytch-shaped (`jwk-test-<uuid>`): random for
+ * a generated key, derived from the key itself for a loaded one, so that it survives restarts too.
+ */
+export async function createSigningKey(env: 'test' | 'live', pkcs8Pem?: string): Promise<SigningKey> {
+  let privateKey: CryptoKey;
+  if (pkcs8Pem === undefined) {
+    ({ privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 }));
+  } else {
+    privateKey = await importPKCS8(pkcs8Pem, 'RS256', { extractable: true });
+  }
+  // The public JWK is the private one minus its private members.
+  const { kty, n, e } = await exportJWK(privateKey);
+  if (kty !== 'RSA' || n === undefined || e === undefined) {
+    throw new Error('The signing key must be an RSA key.');
+  }
+  const kid = `jwk-${env}-${pkcs8Pem === undefined ? randomUUID() : uuidFrom(`${n}.${e}`)}`;
+  const jwk: StytchJwk = { kty, use: 'sig', key_ops: ['verify'], alg: 'RS256', kid, n, e };
+  const publicKey = (await crypto.subtle.importKey(
+    'jwk',
+    { kty, n, e, alg: 'RS256', ext: true },
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    true,
+    ['verify'],
+  )) as CryptoKey;
+  return { kid, privateKey, publicKey, jwk };
+}
+
+/** A UUID-formatted digest of `text`: stable for the same key, distinct for different keys. */
+function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Drives the official `stytch` SDK, unchanged, against an emulator. Runs in its own process so the
+ * emulator's self-signed certificate can be trusted through NODE_EXTRA_CA_CERTS, which both the SDK's
+ * fetch and its JWKS loader honour. Prints one JSON document of results on stdout.
+ */
+import { Client, StytchError } from 'stytch';
+
+interface Scenario {
+  url: string;
+  projectId: string;
+  secret: string;
+  userId: string;
+  externalId: string;
+  appId: string;
+  otherAppId: string;
+  sessionJwt: string;
+  sessionToken: string;
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as Scenario;
+const client = new Client({
+  project_id: input.projectId,
+  secret: input.secret,
+  custom_base_url: `${input.url}/`,
+});
+
+async function settle(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    const e = error as StytchError;
+    return {
+      ok: false,
+      isStytchError: error instanceof StytchError,
+      name: (error as Error).constructor.name,
+      fields: {
+        status_code: e.status_code,
+        request_id: e.request_id,
+        error_type: e.error_type,
+        error_message: e.error_message,
+        error_url: e.error_url,
+      },
+      message: (error as Error).message,
+    };
+  }
+}
+
+const results = {
+  list: await settle(() => client.users.connectedApps({ user_id: input.userId })),
+  revoke: await settle(() => client.users.revoke({ user_id: input.userId, connected_app_id: input.appId })),
+  jwtLocal: await settle(() => client.sessions.authenticateJwt({ session_jwt: input.sessionJwt })),
+  jwtRemote: await settle(() =>
+    client.sessions.authenticateJwt({ session_jwt: input.sessionJwt, max_token_age_seconds: 0 }),
+  ),
+  token: await settle(() => client.sessions.authenticate({ session_token: input.sessionToken })),
+  revokeByExternalId: await settle(() =>
+    client.users.revoke({ user_id: input.externalId, connected_app_id: input.otherAppId }),
+  ),
+  error: await settle(() =>
+    client.users.revoke({ user_id: input.userId, connected_app_id: 'connected-app-test-does-not-exist' }),
+  ),
+};
+process.stdout.write(JSON.stringify(results));

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { type LoadResult, measureLoad } from '../load/measure-load.ts';
+import { median, round } from '../stats.ts';
+import { createLocalTls } from '../tls/self-signed.ts';
+import { startUpstream } from '../upstream/start-upstream.ts';
+import { type StartedTarget, type TargetDefinition, targets } from './targets.ts';
+
+/** How long and how hard the overhead benchmark runs. */
+export interface OverheadProfile {
+  /** Interleaved rounds; each measures every target once. */
+  rounds: number;
+  /** Measured seconds per target per round. */
+  durationS: number;
+  /** Unmeasured seconds per target before the first round (JIT, TLS sessions, JWKS, caches). */
+  warmupS: number;
+  /** Concurrent keep-alive connections, the same for every target. */
+  connections: number;
+  /** Distinct signed-in users the requests cycle through. */
+  users: number;
+  /** Measure only these targets (the forwarder, the baseline, is always included). @default all */
+  only?: TargetDefinition['id'][];
+}
+
+/** One target's figures over all rounds. */
+export interface TargetSummary {
+  id: TargetDefinition['id'];
+  label: string;
+  /** Median over rounds of completed requests per second. */
+  requestsPerSecond: number;
+  /** Median over rounds of the round's p50 latency, ms. */
+  p50Ms: number;
+  /** Median over rounds of the round's p99 latency, ms. */
+  p99Ms: number;
+  /** `requestsPerSecond` over the forwarder's. */
+  ratioToForwarder: number;
+  /** Each round's throughput over the forwarder's in the same round. */
+  roundRatios: number[];
+  rounds: LoadResult[];
+}
+
+/** The benchmark's outcome; `problems` lists anything that makes the figures untrustworthy. */
+export interface OverheadResult {
+  profile: OverheadProfile;
+  baseline: 'forwarder';
+  targets: TargetSummary[];
+  problems: string[];
+}
+
+function rotate<T>(list: T[], by: number): T[] {
+  const k = by % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
+}
+
+/**
+ * Starts the HTTPS upstream and every target, warms each up, then measures them in interleaved
+ * rounds (the order rotates each round, so drift in machine load spreads over all targets).
+ *
+ * @example
+ * const result = await runOverhead({ rounds: 3, durationS: 8, warmupS: 2, connections: 32, users: 16 }, tmpDir);
+ */
+export async function runOverhead(
+  profile: OverheadProfile,
+  tmpDir: string,
+  log: (line: string) => void = console.log,
+): Promise<OverheadResult> {
+  const chosen = targets.filter((t) => !profile.only || t.id === 'forwarder' || profile.only.includes(t.id));
+  const tls = await createLocalTls(join(tmpDir, 'tls'));
+  const upstream = await startUpstream(tls, { users: profile.users });
+  const started = new Map<TargetDefinition['id'], StartedTarget>();
+  const results = new Map<TargetDefinition['id'], LoadResult[]>(chosen.map((t) => [t.id, []]));
+  try {
+    for (const target of chosen) started.set(target.id, await target.start(upstream, tls));
+    let sessions = upstream.sessions;
+    for (const target of chosen) {
+      const s = started.get(target.id)!;
+      await measureLoad({
+        url: s.url,
+        requests: s.requests(sessions),
+        connections: profile.connections,
+        durationS: profile.warmupS,
+      });
+    }
+    for (let r = 0; r < profile.rounds; r++) {
+      sessions = await upstream.mintSessions();
+      for (const target of rotate(chosen, r)) {
+        const s = started.get(target.id)!;
+        const result = await measureLoad({
+          url: s.url,
+          requests: s.requests(sessions),
+          connections: profile.connections,
+          durationS: profile.durationS,
+        });
+        results.get(target.id)!.push(result);
+        log(
+          `  round ${r + 1}/${profile.rounds} ${target.id.padEnd(16)} ${Math.round(result.requestsPerSecond)
+            .toString()
+            .padStart(
+              6,
+            )} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}`,
+        );
+      }
+    }
+  } finally {
+    for (const s of started.values()) await s.stop();
+    await upstream.stop();
+  }
+  return summarize(profile, chosen, results);
+}
+
+function summarize(
+  profile: OverheadProfile,
+  chosen: TargetDefinition[],
+  results: Map<TargetDefinition['id'], LoadResult[]>,
+): OverheadResult {
+  const baseline = results.get('forwarder')!;
+  const baselineRps = median(baseline.map((r) => r.requestsPerSecond));
+  const problems: string[] = [];
+  const summaries = chosen.map((target): TargetSummary => {
+    const rounds = results.get(target.id)!;
+    const failed = rounds.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+    if (failed > 0) {
+      const codes = rounds.flatMap((r) => Object.entries(r.statusCodes).map(([code, n]) => `${code}×${n}`));
+      problems.push(`${target.id}: ${failed} non-2xx responses or errors (${codes.join(', ')})`);
+    }
+    const rps = median(rounds.map((r) => r.requestsPerSecond));
+    return {
+      id: target.id,
+      label: target.label,
+      requestsPerSecond: Math.round(rps),
+      p50Ms: median(rounds.map((r) => r.p50Ms)),
+      p99Ms: median(rounds.map((r) => r.p99Ms)),
+      ratioToForwarder: round(rps / baselineRps),
+      roundRatios: rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond)),
+      rounds,
+    };
+  });
+  return { profile, baseline: 'forwarder', targets: summaries, problems };
+}

@@ -1,0 +1,22 @@
+import type { OverheadProfile } from './overhead/run-overhead.ts';
+
+/** How much a `bench` run measures. */
+export interface BenchProfile {
+  overhead: OverheadProfile;
+  coldStartSamples: number;
+}
+
+/**
+ * The published run: 3 interleaved rounds × 4 targets × 10 s after a 2 s warm-up each, 32
+ * connections, 16 users, 7 cold starts — about two and a half minutes in all.
+ */
+export const fullProfile: BenchProfile = {
+  overhead: { rounds: 3, durationS: 10, warmupS: 2, connections: 32, users: 16 },
+  coldStartSamples: 7,
+};
+
+/** A smoke run (`--quick`, ~20 s) to check that everything works; its figures are not published. */
+export const quickProfile: BenchProfile = {
+  overhead: { rounds: 1, durationS: 2, warmupS: 1, connections: 32, users: 8 },
+  coldStartSamples: 3,
+};

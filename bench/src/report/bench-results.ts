@@ -1,0 +1,71 @@
+import type { ColdStartResult } from '../cold-start/measure-cold-start.ts';
+import type { OverheadResult } from '../overhead/run-overhead.ts';
+import type { BundleSize } from '../size/browser-cost.ts';
+import type { MachineInfo } from './machine.ts';
+
+/** The budgets from ARCHITECTURE.md ("Budgets"), checked (not asserted) in every report. */
+export const budgets = {
+  /** Proxy throughput over the minimal forwarder's, at least. */
+  proxyVsForwarder: 0.8,
+  /** Proxy throughput over Express + the stytch SDK's, at least. */
+  proxyVsExpress: 2.4,
+  /** Hook + core + ky, min+gzip bytes, at most (1 kB = 1000 B, as size-limit and bundlephobia count). */
+  browserGzipBytes: 6000,
+} as const;
+
+/** A budget and whether this run met it. */
+export interface BudgetCheck {
+  name: string;
+  target: string;
+  actual: string;
+  met: boolean;
+}
+
+/** Everything `bench/results/latest.json` holds. */
+export interface BenchResults {
+  generatedAt: string;
+  machine: MachineInfo;
+  /** Set when the run was a short smoke run (`--quick`), whose figures are not for publishing. */
+  quick: boolean;
+  overhead?: OverheadResult;
+  browserCost?: { sizes: BundleSize[]; problems: string[] };
+  coldStart?: ColdStartResult;
+  budgets: BudgetCheck[];
+}
+
+/** Compares a run against {@link budgets}; a budget whose figures are missing is left out. */
+export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  const ratio = (id: string) => results.overhead?.targets.find((t) => t.id === id)?.requestsPerSecond;
+  const proxy = ratio('proxy');
+  const forwarder = ratio('forwarder');
+  const express = ratio('express-stytch');
+  if (proxy !== undefined && forwarder !== undefined) {
+    const actual = proxy / forwarder;
+    checks.push({
+      name: 'Proxy vs minimal forwarder (throughput)',
+      target: `≥ ${budgets.proxyVsForwarder}x`,
+      actual: `${actual.toFixed(2)}x`,
+      met: actual >= budgets.proxyVsForwarder,
+    });
+  }
+  if (proxy !== undefined && express !== undefined) {
+    const actual = proxy / express;
+    checks.push({
+      name: 'Proxy vs Express + stytch SDK (throughput)',
+      target: `≥ ${budgets.proxyVsExpress}x`,
+      actual: `${actual.toFixed(2)}x`,
+      met: actual >= budgets.proxyVsExpress,
+    });
+  }
+  const ours = results.browserCost?.sizes.find((s) => s.id === 'connected-apps');
+  if (ours) {
+    checks.push({
+      name: 'Browser cost: useRevokeConnectedApp + core + ky (min+gzip)',
+      target: `≤ ${(budgets.browserGzipBytes / 1000).toFixed(1)} kB`,
+      actual: `${(ours.gzipBytes / 1000).toFixed(1)} kB`,
+      met: ours.gzipBytes <= budgets.browserGzipBytes,
+    });
+  }
+  return checks;
+}

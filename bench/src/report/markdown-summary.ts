@@ -1,0 +1,70 @@
+import type { BenchResults } from './bench-results.ts';
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/**
+ * The summary inserted into the root README between the bench markers: machine and date, the
+ * throughput table with ratios, the browser cost table, cold start and the budget checks.
+ *
+ * @example
+ * const markdown = renderMarkdownSummary(results);
+ */
+export function renderMarkdownSummary(results: BenchResults): string {
+  const m = results.machine;
+  const lines: string[] = [
+    `Measured ${results.generatedAt.slice(0, 10)} on ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}` +
+      `${results.quick ? ' — **quick smoke run, not representative**' : ''}. ` +
+      'Regenerate with `pnpm bench`; details in [bench/README.md](bench/README.md), raw figures in ' +
+      '[bench/results/latest.json](bench/results/latest.json).',
+    '',
+    '![Benchmark chart](bench/results/chart.svg)',
+    '',
+  ];
+  const overhead = results.overhead;
+  if (overhead) {
+    const p = overhead.profile;
+    lines.push(
+      `**Revoke throughput** (POST revoke through each target to the same HTTPS upstream; ${p.connections} connections, ` +
+        `${p.rounds} interleaved rounds × ${p.durationS} s, medians):`,
+      '',
+      '| target | req/s | p50 | p99 | vs forwarder |',
+      '|---|---:|---:|---:|---:|',
+      ...overhead.targets.map(
+        (t) =>
+          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.ratioToForwarder.toFixed(2)}x |`,
+      ),
+      '',
+    );
+    if (overhead.problems.length) lines.push(`> ⚠ ${overhead.problems.join('; ')}`, '');
+  }
+  const browser = results.browserCost;
+  if (browser?.sizes.length) {
+    lines.push(
+      '**Browser cost** (esbuild, minified, production, React external; gzip level 9):',
+      '',
+      '| bundle | min | min+gzip |',
+      '|---|---:|---:|',
+      ...browser.sizes.map((s) => `| ${s.label} | ${kB(s.minifiedBytes)} | ${kB(s.gzipBytes)} |`),
+      '',
+    );
+  }
+  if (results.coldStart) {
+    const c = results.coldStart;
+    lines.push(
+      `**Cold start**: ${c.medianMs} ms median from spawning \`${c.command}\` to the first 200 on \`/healthz\` ` +
+        `(${c.samplesMs.length} runs: ${c.samplesMs.join(', ')} ms).`,
+      '',
+    );
+  }
+  if (results.budgets.length) {
+    lines.push(
+      '| budget (ARCHITECTURE.md) | target | this run | |',
+      '|---|---:|---:|---|',
+      ...results.budgets.map(
+        (b) => `| ${b.name} | ${b.target} | ${b.actual} | ${b.met ? 'met' : '**missed**'} |`,
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,90 @@
+/**
+ * Browser bundle cost: bundles an entry with esbuild the way an app would ship it (ESM, browser
+ * platform, tree-shaken) and prints its size raw, minified and minified+gzip.
+ *
+ *   node scripts/size.ts        # the proxy client with ky, core alone, and ky alone
+ *
+ * Other workspaces can import `measureBundle` to measure their own entry (e.g. hook + core + ky).
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Sizes in bytes. */
+export interface BundleSize {
+  raw: number;
+  min: number;
+  gzip: number;
+}
+
+/** Options of {@link measureBundle}. */
+export interface MeasureOptions {
+  /** Where the entry's imports resolve from (a workspace directory). */
+  resolveDir: string;
+  /**
+   * Export conditions: `source` bundles workspace packages from their TypeScript, no build needed.
+   * @default ['source']
+   */
+  conditions?: string[];
+  /** Packages left out of the bundle (to measure one part alone). */
+  external?: string[];
+}
+
+/**
+ * Bundles `entryCode` (TypeScript or JavaScript) for the browser and measures it.
+ *
+ * @example
+ * const size = await measureBundle("export { useRevokeConnectedApp } from '@connected-apps/react';", {
+ *   resolveDir: process.cwd(), external: ['react'],
+ * });
+ */
+export async function measureBundle(entryCode: string, options: MeasureOptions): Promise<BundleSize> {
+  const bundle = async (minify: boolean) => {
+    const result = await build({
+      stdin: { contents: entryCode, resolveDir: options.resolveDir, loader: 'ts', sourcefile: 'entry.ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify,
+      legalComments: 'none',
+      conditions: options.conditions ?? ['source'],
+      external: options.external ?? [],
+      logLevel: 'silent',
+    });
+    const [file] = result.outputFiles;
+    if (!file) throw new Error('esbuild produced no output');
+    return file.contents;
+  };
+  const raw = await bundle(false);
+  const min = await bundle(true);
+  return { raw: raw.byteLength, min: min.byteLength, gzip: gzipSync(min, { level: 9 }).byteLength };
+}
+
+/** `1234` → `1.21 KB`. */
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(2)} KB`;
+}
+
+const PROXY_CLIENT_ENTRY = `
+import { createProxyClient, isConnectedAppsError } from '@connected-apps/core';
+export const client = createProxyClient({ baseUrl: '/api' });
+export { isConnectedAppsError };
+`;
+
+async function main(): Promise<void> {
+  const resolveDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const rows: Array<[string, BundleSize]> = [
+    ['proxy client + ky', await measureBundle(PROXY_CLIENT_ENTRY, { resolveDir })],
+    ['core alone (ky external)', await measureBundle(PROXY_CLIENT_ENTRY, { resolveDir, external: ['ky'] })],
+    ['ky alone', await measureBundle("export { default } from 'ky';", { resolveDir })],
+  ];
+  for (const [label, size] of rows) {
+    const cells = [formatBytes(size.raw), formatBytes(size.min), formatBytes(size.gzip)];
+    console.log(`${label.padEnd(26)} raw ${cells[0].padStart(9)}   min ${cells[1].padStart(9)}   min+gzip ${cells[2].padStart(9)}`);
+  }
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,56 @@
+import { basicAuthorization } from './internal/basic-auth.ts';
+import { type CommonClientOptions, resolveCommonOptions, trimBaseUrl } from './internal/common-options.ts';
+import { createClient } from './internal/create-client.ts';
+import { invalidOption } from './internal/invalid-option.ts';
+import type { ConnectedAppsClient } from './types.ts';
+
+/** Options of {@link createStytchClient}. */
+export interface StytchClientOptions extends CommonClientOptions {
+  /** Your Stytch project id (`project-test-…` or `project-live-…`). */
+  project_id: string;
+  /** The project's secret. Sent only as Basic auth; redacted from every error. */
+  secret: string;
+  /**
+   * Stytch's API origin, e.g. the emulator's URL.
+   * @default 'https://api.stytch.com' for `project-live-…` ids, else 'https://test.stytch.com'
+   */
+  baseUrl?: string;
+}
+
+/**
+ * A client that calls Stytch directly with the project secret (Basic auth). Server side only: the
+ * secret must never reach a browser (use {@link createProxyClient} there).
+ *
+ * @example
+ * const stytch = createStytchClient({ project_id: process.env.STYTCH_PROJECT_ID!, secret: process.env.STYTCH_SECRET! });
+ * await stytch.users.revoke({ user_id: 'user-test-…', connected_app_id: 'connected-app-test-…' });
+ */
+export function createStytchClient(options: StytchClientOptions): ConnectedAppsClient {
+  const { project_id, secret } = options;
+  if (typeof project_id !== 'string' || project_id === '') invalidOption('project_id', 'a non-empty string');
+  if (typeof secret !== 'string' || secret === '') invalidOption('secret', 'a non-empty string');
+  const baseUrl = options.baseUrl ?? defaultBaseUrl(project_id);
+  if (!isHttpUrl(baseUrl)) invalidOption('baseUrl', 'an absolute http(s) URL');
+  const authorization = basicAuthorization(project_id, secret);
+  const credentials = { headers: { authorization }, secrets: [secret, authorization.slice('Basic '.length)] };
+  return createClient({
+    ...resolveCommonOptions(options),
+    baseUrl: trimBaseUrl(baseUrl),
+    callCredentials: () => credentials,
+  });
+}
+
+/** Stytch's documented hosts: live projects on api.stytch.com, test projects on test.stytch.com. */
+export function defaultBaseUrl(project_id: string): string {
+  return project_id.startsWith('project-live-') ? 'https://api.stytch.com' : 'https://test.stytch.com';
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,94 @@
+/** Marks our errors so checks still work across bundles and duplicated installs. */
+const errorMarker = Symbol.for('connected-apps.error');
+
+/** Where our own (client-side) error types are documented. */
+export const CLIENT_ERRORS_URL = 'https://www.npmjs.com/package/@connected-apps/core#errors';
+
+/** The Stytch error shape every hop speaks, and what `toJSON()` yields. */
+export interface StytchErrorFields {
+  status_code: number;
+  request_id: string;
+  error_type: string;
+  error_message: string;
+  error_url: string;
+  error_details?: unknown;
+}
+
+/** Everything needed to build a {@link ConnectedAppsError}. */
+export interface ConnectedAppsErrorInit extends StytchErrorFields {
+  /** Whether sending the same request again could succeed. */
+  retryable: boolean;
+  /** The underlying failure, already stripped of anything secret. */
+  cause?: unknown;
+}
+
+/**
+ * Base class of every error this package throws: Stytch-shaped fields plus `retryable`.
+ * Errors that got no HTTP response have `status_code: 0` and a client-made `request_id` (`local-<uuid>`).
+ *
+ * @example
+ * try {
+ *   await client.users.revoke({ user_id, connected_app_id });
+ * } catch (error) {
+ *   if (isConnectedAppsError(error)) console.error(error.error_type, error.request_id);
+ * }
+ */
+export class ConnectedAppsError extends Error {
+  override readonly name: string = 'ConnectedAppsError';
+  readonly status_code: number;
+  readonly request_id: string;
+  readonly error_type: string;
+  readonly error_message: string;
+  readonly error_url: string;
+  /** Stytch's `error_details`, present only when the response carried them. */
+  declare readonly error_details?: unknown;
+  /** Whether sending the same request again could succeed (429, 5xx, network errors, timeouts). */
+  readonly retryable: boolean;
+  readonly [errorMarker] = true;
+
+  constructor(init: ConnectedAppsErrorInit) {
+    super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.status_code = init.status_code;
+    this.request_id = init.request_id;
+    this.error_type = init.error_type;
+    this.error_message = init.error_message;
+    this.error_url = init.error_url;
+    this.retryable = init.retryable;
+    if (init.error_details !== undefined) this.error_details = init.error_details;
+  }
+
+  /** True for any error of this package, from any copy of it (compares a `Symbol.for` marker). */
+  static isInstance(value: unknown): value is ConnectedAppsError {
+    return typeof value === 'object' && value !== null && errorMarker in value;
+  }
+
+  /** Makes `instanceof` use `isInstance`, so it also holds across bundles. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: on purpose: `this` is the subclass, whose own isInstance decides.
+    return this.isInstance(value);
+  }
+
+  /** The Stytch-shaped body: `{ status_code, request_id, error_type, error_message, error_url, error_details? }`. */
+  toJSON(): StytchErrorFields {
+    const { status_code, request_id, error_type, error_message, error_url, error_details } = this;
+    const json: StytchErrorFields = { status_code, request_id, error_type, error_message, error_url };
+    if (error_details !== undefined) json.error_details = error_details;
+    return json;
+  }
+}
+
+/** True when `value` is one of our errors with the given literal `name`. */
+export function hasErrorName(value: unknown, name: string): boolean {
+  return ConnectedAppsError.isInstance(value) && value.name === name;
+}
+
+/** Type guard for any error of this package. @example if (isConnectedAppsError(e)) log(e.request_id); */
+export function isConnectedAppsError(value: unknown): value is ConnectedAppsError {
+  return ConnectedAppsError.isInstance(value);
+}
+
+// `connected_app_not_found (404): Connected app not found. [request_id: request-id-test-…]`
+function formatMessage({ error_type, status_code, error_message, request_id }: StytchErrorFields): string {
+  const status = status_code === 0 ? '' : ` (${status_code})`;
+  return `${error_type}${status}: ${error_message} [request_id: ${request_id}]`;
+}

@@ -1,0 +1,44 @@
+import { CLIENT_ERRORS_URL, ConnectedAppsError, hasErrorName } from './connected-apps-error.ts';
+import { RETRYABLE_STATUS_CODES } from './stytch-api-error.ts';
+
+/** What an unusable response looked like, to debug it without logging the whole body. */
+export interface InvalidResponseDetails {
+  content_type: string | null;
+  /** The first characters of the body (secrets redacted). */
+  body_snippet: string;
+}
+
+/**
+ * A response we cannot use: not JSON (e.g. a gateway's HTML 502 page), or JSON of the wrong shape.
+ * `status_code` is the response's HTTP status; retryable when that status is (429, 5xx).
+ *
+ * @example
+ * if (isInvalidResponseError(e)) console.error(e.status_code, e.error_details.body_snippet);
+ */
+export class InvalidResponseError extends ConnectedAppsError {
+  override readonly name = 'InvalidResponseError' as const;
+  declare readonly error_details: InvalidResponseDetails;
+
+  constructor(init: {
+    status_code: number;
+    request_id: string;
+    error_message: string;
+    error_details: InvalidResponseDetails;
+  }) {
+    super({
+      ...init,
+      error_type: 'invalid_response',
+      error_url: CLIENT_ERRORS_URL,
+      retryable: RETRYABLE_STATUS_CODES.includes(init.status_code),
+    });
+  }
+
+  static override isInstance(value: unknown): value is InvalidResponseError {
+    return hasErrorName(value, 'InvalidResponseError');
+  }
+}
+
+/** Type guard for {@link InvalidResponseError}. */
+export function isInvalidResponseError(value: unknown): value is InvalidResponseError {
+  return InvalidResponseError.isInstance(value);
+}

@@ -1,0 +1,55 @@
+import type { ConnectedAppsError } from './errors/connected-apps-error.ts';
+
+/** What every hook receives: never a header, a secret or a token. */
+export interface HookInfo {
+  method: 'GET' | 'POST';
+  /** The request path after the base URL, percent-encoded (e.g. `/v1/users/user-test-…/connected_apps`). */
+  path: string;
+  /** 1 for the first attempt, 2 for the first retry, …; 0 when the call failed before any attempt. */
+  attempt: number;
+}
+
+/** `afterResponse`: an HTTP response arrived (any status). */
+export interface AfterResponseInfo extends HookInfo {
+  status: number;
+  /** The response's `request_id` (Stytch's), when the body carried one. */
+  request_id: string | undefined;
+  /** Time from sending to the whole body read, in ms. */
+  durationMs: number;
+}
+
+/** `onRetry`: the attempt `attempt - 1` failed and attempt `attempt` starts after `delayMs`. */
+export interface RetryInfo extends HookInfo {
+  error: ConnectedAppsError;
+  status: number;
+  request_id: string;
+  delayMs: number;
+}
+
+/** `onError`: the call failed for good with `error` (once per call, after any retries). */
+export interface ErrorInfo extends HookInfo {
+  error: ConnectedAppsError;
+  status: number;
+  request_id: string;
+}
+
+/**
+ * Observability callbacks. They cannot change the request, and an error thrown (or rejected) by a
+ * hook is ignored, so logging can never break a revoke.
+ *
+ * @example
+ * createStytchClient({ project_id, secret, hooks: {
+ *   afterResponse: (i) => log.info({ path: i.path, status: i.status, request_id: i.request_id }),
+ *   onRetry: (i) => log.warn({ attempt: i.attempt, delayMs: i.delayMs, error_type: i.error.error_type }),
+ * } });
+ */
+export interface Hooks {
+  /** Before each attempt is sent. */
+  beforeRequest?: (info: HookInfo) => void | Promise<void>;
+  /** After each HTTP response, whatever its status. */
+  afterResponse?: (info: AfterResponseInfo) => void | Promise<void>;
+  /** Before each retry wait. */
+  onRetry?: (info: RetryInfo) => void | Promise<void>;
+  /** Once, with the error the call rejects with. */
+  onError?: (info: ErrorInfo) => void | Promise<void>;
+}

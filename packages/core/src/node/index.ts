@@ -1,0 +1,1 @@
+export { createUndiciTransport, type UndiciTransportOptions } from './undici-transport.ts';

@@ -1,0 +1,42 @@
+import ky, { type KyInstance } from 'ky';
+import type { Transport } from '../transport.ts';
+
+/** Options of {@link createKyTransport}. */
+export interface KyTransportOptions {
+  /**
+   * A ky instance to send with (e.g. `ky.create({ fetch: myFetch })`). Its retry, timeout and
+   * status handling are switched off per request: the client applies its own policy.
+   * @default ky
+   */
+  ky?: KyInstance;
+}
+
+/**
+ * The default transport: ky over the runtime's `fetch` (browsers, Node, Deno, Bun, edge workers).
+ *
+ * @example
+ * createProxyClient({ baseUrl: '/api', transport: createKyTransport({ ky: ky.create({ fetch: tracedFetch }) }) });
+ */
+export function createKyTransport(options: KyTransportOptions = {}): Transport {
+  const client = options.ky ?? ky;
+  return {
+    async send({ method, url, headers, body, signal, credentials }) {
+      const response = await client(url, {
+        method,
+        headers,
+        body,
+        signal,
+        ...(credentials && { credentials }),
+        // The client owns retries, timeouts and error statuses, identically for every transport.
+        retry: 0,
+        timeout: false,
+        throwHttpErrors: false,
+      });
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: await response.text(),
+      };
+    },
+  };
+}

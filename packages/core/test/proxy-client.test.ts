@@ -1,0 +1,68 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProxyClient, StytchApiError, type Transport } from '../src/index.ts';
+import { APP_ID, rejectionOf, USER_ID } from './helpers/clients.ts';
+import { sendJson, startTestServer, stytchOk, type TestServer } from './helpers/test-server.ts';
+import { transports } from './helpers/transports.ts';
+
+describe.each(transports)('proxy client over the %s transport', (_name, createTransport) => {
+  let transport: Transport;
+  let server: TestServer | undefined;
+  beforeAll(() => {
+    transport = createTransport();
+  });
+  afterAll(() => transport.close?.());
+  afterEach(() => server?.close());
+
+  it('sends the session JWT as a bearer token, read fresh on every call, plus the extra headers', async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
+    let jwt: string | null = 'jwt-one';
+    const client = createProxyClient({
+      baseUrl: `${server.url}/api`,
+      sessionJwt: () => jwt,
+      headers: { 'X-CSRF-Token': 'csrf-123' },
+      transport,
+    });
+    await client.users.connectedApps({ user_id: USER_ID });
+    jwt = null;
+    await client.users.revoke({ user_id: USER_ID, connected_app_id: APP_ID });
+    const [list, revoke] = server.requests;
+    expect(list?.path).toBe(`/api/v1/users/${USER_ID}/connected_apps`);
+    expect(list?.headers.authorization).toBe('Bearer jwt-one');
+    expect(list?.headers['x-csrf-token']).toBe('csrf-123');
+    expect(revoke?.path).toBe(`/api/v1/users/${USER_ID}/connected_apps/${APP_ID}/revoke`);
+    expect(revoke?.headers.authorization).toBeUndefined();
+    expect(revoke?.headers['x-csrf-token']).toBe('csrf-123');
+  });
+
+  it("passes the proxy's own Stytch-shaped errors through as StytchApiError", async () => {
+    const body = {
+      status_code: 403,
+      request_id: 'proxy-req-1',
+      error_type: 'user_forbidden',
+      error_message: 'You may only act on your own user.',
+      error_url: 'https://example.com/proxy/errors#user_forbidden',
+    };
+    server = await startTestServer((_req, res) => sendJson(res, 403, body));
+    const client = createProxyClient({ baseUrl: server.url, transport });
+    const error = await rejectionOf(client.users.revoke({ user_id: USER_ID, connected_app_id: APP_ID }));
+    expect(error).toBeInstanceOf(StytchApiError);
+    expect((error as StytchApiError).toJSON()).toEqual(body);
+  });
+});
+
+describe('proxy client transport request', () => {
+  it("asks the transport for credentials 'include' by default, or the mode given", async () => {
+    const seen: Array<RequestCredentials | undefined> = [];
+    const transport: Transport = {
+      send: async (request) => {
+        seen.push(request.credentials);
+        return { status: 200, headers: {}, body: JSON.stringify(stytchOk({ connected_apps: [] })) };
+      },
+    };
+    await createProxyClient({ baseUrl: '/api', transport }).users.connectedApps({ user_id: USER_ID });
+    await createProxyClient({ baseUrl: '/api', transport, credentials: 'same-origin' }).users.connectedApps({
+      user_id: USER_ID,
+    });
+    expect(seen).toEqual(['include', 'same-origin']);
+  });
+});

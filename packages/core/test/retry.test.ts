@@ -1,0 +1,181 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  InvalidResponseError,
+  isNetworkError,
+  isTimeoutError,
+  type RetryInfo,
+  StytchApiError,
+  type Transport,
+} from '../src/index.ts';
+import { APP_ID, rejectionOf, stytchClient, USER_ID } from './helpers/clients.ts';
+import { sendJson, startTestServer, stytchError, stytchOk, type TestServer } from './helpers/test-server.ts';
+import { transports } from './helpers/transports.ts';
+
+const REVOKE = { user_id: USER_ID, connected_app_id: APP_ID };
+
+describe.each(transports)('retries over the %s transport', (_name, createTransport) => {
+  let transport: Transport;
+  let server: TestServer | undefined;
+  beforeAll(() => {
+    transport = createTransport();
+  });
+  afterAll(() => transport.close?.());
+  afterEach(() => server?.close());
+
+  /** Answers with `failures[i]` for the first requests, then 200. */
+  const flakyServer = (failures: Array<[status: number, headers?: Record<string, string>]>) =>
+    startTestServer((_req, res, _seen, index) => {
+      const failure = failures[index];
+      if (!failure) return sendJson(res, 200, stytchOk());
+      const [status, headers] = failure;
+      sendJson(
+        res,
+        status,
+        stytchError(status, status === 429 ? 'too_many_requests' : 'internal_server_error', 'x'),
+        headers,
+      );
+    });
+
+  it('retries a revoke (POST) after 500 and 503 and resolves, reporting each retry', async () => {
+    server = await flakyServer([[500], [503]]);
+    const retries: RetryInfo[] = [];
+    const client = stytchClient(server.url, transport, {
+      hooks: { onRetry: (info) => void retries.push(info) },
+    });
+    await expect(client.users.revoke(REVOKE)).resolves.toMatchObject({ status_code: 200 });
+    expect(server.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'POST']);
+    expect(retries.map((r) => [r.attempt, r.status, r.delayMs])).toEqual([
+      [2, 500, 10],
+      [3, 503, 10],
+    ]);
+    expect(retries[0]?.request_id).toMatch(/^request-id-test-/);
+  });
+
+  it('honors Retry-After in seconds (measured between the attempts the server saw)', async () => {
+    server = await flakyServer([[429, { 'retry-after': '1' }]]);
+    await stytchClient(server.url, transport).users.revoke(REVOKE);
+    const [first, second] = server.requests;
+    const gap = (second?.at ?? 0) - (first?.at ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(990);
+    expect(gap).toBeLessThan(1500);
+  });
+
+  it('honors Retry-After as an HTTP date', async () => {
+    // HTTP dates have whole seconds: "2 s from now" is between 1 and 2 s away.
+    const date = new Date(Date.now() + 2000).toUTCString();
+    server = await flakyServer([[503, { 'retry-after': date }]]);
+    await stytchClient(server.url, transport).users.revoke(REVOKE);
+    const [first, second] = server.requests;
+    const gap = (second?.at ?? 0) - (first?.at ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(900);
+    expect(gap).toBeLessThan(2500);
+  });
+
+  it('does not wait for a Retry-After beyond maxRetryAfter: it rejects at once and carries the delay', async () => {
+    server = await flakyServer([[429, { 'retry-after': '120' }]]);
+    const started = performance.now();
+    const error = await rejectionOf(stytchClient(server.url, transport).users.revoke(REVOKE));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(error).toBeInstanceOf(StytchApiError);
+    expect((error as StytchApiError).retryAfter).toBe(120_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('rejects with the last error once the retries are exhausted (limit + 1 attempts)', async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 503, stytchError(503, 'service_unavailable', 'Down.')),
+    );
+    const error = await rejectionOf(stytchClient(server.url, transport).users.revoke(REVOKE));
+    expect(error).toBeInstanceOf(StytchApiError);
+    expect((error as StytchApiError).status_code).toBe(503);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('retries a gateway HTML 502 like any 502', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>Bad Gateway</body></html>');
+    });
+    const error = await rejectionOf(
+      stytchClient(server.url, transport, { retry: { limit: 1 } }).users.revoke(REVOKE),
+    );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ['false', false],
+    ['0', 0],
+  ] as const)('sends exactly one attempt when retries are disabled (retry: %s)', async (_label, retry) => {
+    server = await flakyServer([[500]]);
+    const error = await rejectionOf(stytchClient(server.url, transport, { retry }).users.revoke(REVOKE));
+    expect((error as StytchApiError).status_code).toBe(500);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404])('does not retry a %i', async (status) => {
+    server = await flakyServer([[status]]);
+    const error = await rejectionOf(stytchClient(server.url, transport).users.revoke(REVOKE));
+    expect((error as StytchApiError).status_code).toBe(status);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a connection reset and resolves', async () => {
+    server = await startTestServer((req, res, _seen, index) => {
+      if (index === 0) req.socket.destroy();
+      else sendJson(res, 200, stytchOk());
+    });
+    await expect(stytchClient(server.url, transport).users.revoke(REVOKE)).resolves.toMatchObject({
+      status_code: 200,
+    });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('rejects with a NetworkError when every attempt is reset', async () => {
+    server = await startTestServer((req) => req.socket.destroy());
+    const error = await rejectionOf(stytchClient(server.url, transport).users.revoke(REVOKE));
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ status_code: 0, error_type: 'network_error', retryable: true });
+    expect((error as Error).message).toMatch(
+      /^network_error: No response from the server.*\[request_id: local-/,
+    );
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('stays within retry.totalTimeout: no retry starts that cannot finish in the budget', async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 500, stytchError(500, 'internal_server_error', 'x')),
+    );
+    const client = stytchClient(server.url, transport, {
+      retry: { limit: 50, delay: () => 100, jitter: false, totalTimeout: 450 },
+    });
+    const started = performance.now();
+    const error = await rejectionOf(client.users.revoke(REVOKE));
+    expect(performance.now() - started).toBeLessThan(450);
+    expect((error as StytchApiError).status_code).toBe(500);
+    expect(server.requests.length).toBeGreaterThanOrEqual(3);
+    expect(server.requests.length).toBeLessThanOrEqual(5);
+  });
+
+  it('does not retry a timed-out attempt unless retryOnTimeout is set', async () => {
+    let hangNext = true;
+    server = await startTestServer((_req, res) => {
+      if (hangNext)
+        hangNext = false; // leave this one unanswered
+      else sendJson(res, 200, stytchOk());
+    });
+    const noRetry = await rejectionOf(
+      stytchClient(server.url, transport, { timeout: 150 }).users.revoke(REVOKE),
+    );
+    expect(isTimeoutError(noRetry)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+
+    hangNext = true;
+    const client = stytchClient(server.url, transport, {
+      timeout: 150,
+      retry: { retryOnTimeout: true, delay: () => 10 },
+    });
+    await expect(client.users.revoke(REVOKE)).resolves.toMatchObject({ status_code: 200 });
+    expect(server.requests).toHaveLength(3);
+  });
+});

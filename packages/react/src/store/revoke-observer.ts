@@ -1,0 +1,133 @@
+import type { ConnectedAppsError, UsersRevokeResponse } from '@connected-apps/core';
+import type {
+  RevokeCallbacks,
+  RevokeVariables,
+  UseRevokeConnectedAppOptions,
+  UseRevokeConnectedAppResult,
+} from '../types.ts';
+import { type ConnectedAppsStore, revokeKey } from './connected-apps-store.ts';
+import { runCallback } from './run-callback.ts';
+import { Subscribable } from './subscribable.ts';
+
+type RevokeState = Pick<UseRevokeConnectedAppResult, 'status' | 'data' | 'error' | 'variables'>;
+
+interface RevokeCall {
+  key: string;
+  variables: RevokeVariables;
+  callbacks: RevokeCallbacks | undefined;
+  promise: Promise<UsersRevokeResponse>;
+}
+
+const idle: RevokeState = { status: 'idle', data: undefined, error: null, variables: undefined };
+
+/**
+ * The state of one `useRevokeConnectedApp()`: its latest revoke and the callbacks to run. Requests and
+ * their deduplication belong to the store; this only follows them, so an unmounted component simply
+ * stops listening and nothing is ever pushed into React after unmount.
+ */
+export class RevokeObserver extends Subscribable {
+  private readonly store: ConnectedAppsStore;
+  private options: UseRevokeConnectedAppOptions;
+  private state: RevokeState = idle;
+  private current: RevokeCall | undefined;
+  private result: UseRevokeConnectedAppResult;
+
+  constructor(store: ConnectedAppsStore, options: UseRevokeConnectedAppOptions = {}) {
+    super();
+    this.store = store;
+    this.options = options;
+    this.result = this.buildResult();
+  }
+
+  /** Takes the latest options; callbacks of revokes already in flight then use them too. */
+  setOptions(options: UseRevokeConnectedAppOptions): void {
+    this.options = options;
+  }
+
+  /** The current result; the same object until the state changes (as `useSyncExternalStore` requires). */
+  readonly getSnapshot = (): UseRevokeConnectedAppResult => this.result;
+
+  readonly revokeAsync = (
+    variables: RevokeVariables,
+    callbacks?: RevokeCallbacks,
+  ): Promise<UsersRevokeResponse> => {
+    const key = revokeKey(variables);
+    // A second click on the same app while it is pending: same request, same callbacks, no new state.
+    if (this.current?.key === key && this.state.status === 'pending') return this.current.promise;
+
+    const { user_id, connected_app_id } = variables;
+    const call: RevokeCall = {
+      key,
+      variables: { user_id, connected_app_id },
+      callbacks,
+      promise: this.store.revoke(variables, { optimistic: this.options.optimistic === true }).then(
+        (data) => {
+          this.settle(call, data, null);
+          return data;
+        },
+        (error: ConnectedAppsError) => {
+          this.settle(call, undefined, error);
+          throw error;
+        },
+      ),
+    };
+    this.current = call;
+    this.setState({ status: 'pending', data: undefined, error: null, variables: call.variables });
+    return call.promise;
+  };
+
+  readonly revoke = (variables: RevokeVariables, callbacks?: RevokeCallbacks): void => {
+    // Fire and forget: the error is in the state and the callbacks, never an unhandled rejection.
+    this.revokeAsync(variables, callbacks).catch(() => {});
+  };
+
+  readonly reset = (): void => {
+    this.current = undefined;
+    this.setState(idle);
+  };
+
+  private settle(call: RevokeCall, data: UsersRevokeResponse | undefined, error: ConnectedAppsError | null): void {
+    // The hook's own callbacks describe the revoke itself, so they run even after unmount or reset.
+    runCallbacks(this.options, call.variables, data, error);
+    if (this.current !== call) return;
+    this.setState(
+      error
+        ? { status: 'error', data: undefined, error, variables: call.variables }
+        : { status: 'success', data: data as UsersRevokeResponse, error: null, variables: call.variables },
+    );
+    // Per-call callbacks usually drive the UI, so they need someone still looking.
+    if (this.hasListeners()) runCallbacks(call.callbacks, call.variables, data, error);
+  }
+
+  private setState(state: RevokeState): void {
+    this.state = state;
+    this.result = this.buildResult();
+    this.notify();
+  }
+
+  private buildResult(): UseRevokeConnectedAppResult {
+    const { status } = this.state;
+    return {
+      ...this.state,
+      isIdle: status === 'idle',
+      isPending: status === 'pending',
+      isSuccess: status === 'success',
+      isError: status === 'error',
+      revoke: this.revoke,
+      revokeAsync: this.revokeAsync,
+      reset: this.reset,
+    } as UseRevokeConnectedAppResult;
+  }
+}
+
+function runCallbacks(
+  callbacks: RevokeCallbacks | undefined,
+  variables: RevokeVariables,
+  data: UsersRevokeResponse | undefined,
+  error: ConnectedAppsError | null,
+): void {
+  if (!callbacks) return;
+  if (error) runCallback(callbacks.onError, error, variables);
+  else runCallback(callbacks.onSuccess, data as UsersRevokeResponse, variables);
+  runCallback(callbacks.onSettled, data, error, variables);
+}

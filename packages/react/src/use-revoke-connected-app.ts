@@ -1,0 +1,31 @@
+'use client';
+
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useConnectedAppsClient } from './provider.tsx';
+import { RevokeObserver } from './store/revoke-observer.ts';
+import { storeForClient } from './store/store-for-client.ts';
+import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
+
+/**
+ * Revokes a connected app, with TanStack Query's mutation conventions: `revoke` (never rejects),
+ * `revokeAsync` (a promise), `status`, `isPending`, `data`, `error`, `variables`, `reset`.
+ *
+ * A successful revoke removes the app from every mounted `useConnectedApps()` of that user (at once
+ * with `optimistic: true`, rolled back on failure). Revoking an app that is already being revoked
+ * joins that request instead of sending a second one.
+ *
+ * @example
+ * const { revoke, isPending, error } = useRevokeConnectedApp({ onSuccess: () => toast('Access removed') });
+ * <button disabled={isPending} onClick={() => revoke({ user_id, connected_app_id })}>Revoke</button>
+ */
+export function useRevokeConnectedApp(options: UseRevokeConnectedAppOptions = {}): UseRevokeConnectedAppResult {
+  const store = storeForClient(useConnectedAppsClient(options.client));
+  // Creating an observer has no side effects, so StrictMode's double render is harmless; later options
+  // reach it through the effect below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new store calls for a new observer
+  const observer = useMemo(() => new RevokeObserver(store, options), [store]);
+  useEffect(() => {
+    observer.setOptions(options);
+  }, [observer, options]);
+  return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
+}

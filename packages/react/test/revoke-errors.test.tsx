@@ -1,0 +1,177 @@
+import {
+  type ConnectedAppsClient,
+  createProxyClient,
+  isConnectedAppsError,
+  isInvalidRequestError,
+  isNetworkError,
+  isStytchApiError,
+  StytchApiError,
+} from '@connected-apps/core';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
+import { providerWrapper } from './support/render.tsx';
+import { control, countRequests, proxyClient, revokePath, type SeededUser, seedUser } from './support/stack.ts';
+
+interface ErrorCase {
+  name: string;
+  /** Prepares the failure; returns the client and variables to revoke with. */
+  arrange: (user: SeededUser) => Promise<{ client: ConnectedAppsClient; connected_app_id: string; user_id?: string }>;
+  expected: { status_code: number; error_type: string };
+  /** Whether the revoke must not have reached the emulator. */
+  stoppedBeforeStytch?: boolean;
+}
+
+const unknownAppId = 'connected-app-test-00000000-0000-4000-8000-000000000000';
+
+const cases: ErrorCase[] = [
+  {
+    name: '403 user_forbidden when revoking another user’s app',
+    arrange: async (user) => {
+      const other = await seedUser(['Someone else’s app']);
+      return { client: user.client, user_id: other.user_id, connected_app_id: other.apps[0]!.connected_app_id };
+    },
+    expected: { status_code: 403, error_type: 'user_forbidden' },
+    stoppedBeforeStytch: true,
+  },
+  {
+    name: '404 connected_app_not_found for an unknown app',
+    arrange: async (user) => ({ client: user.client, connected_app_id: unknownAppId }),
+    expected: { status_code: 404, error_type: 'connected_app_not_found' },
+  },
+  {
+    name: '401 session_required without a session',
+    arrange: async (user) => ({ client: proxyClient(), connected_app_id: user.apps[0]!.connected_app_id }),
+    expected: { status_code: 401, error_type: 'session_required' },
+    stoppedBeforeStytch: true,
+  },
+  {
+    name: '429 too_many_requests when Stytch rate-limits',
+    arrange: async (user) => {
+      const connected_app_id = user.apps[0]!.connected_app_id;
+      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 429, retry_after: 1 });
+      return { client: user.client, connected_app_id };
+    },
+    expected: { status_code: 429, error_type: 'too_many_requests' },
+  },
+  {
+    name: '500 internal_server_error passed through from Stytch',
+    arrange: async (user) => {
+      const connected_app_id = user.apps[0]!.connected_app_id;
+      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 500 });
+      return { client: user.client, connected_app_id };
+    },
+    expected: { status_code: 500, error_type: 'internal_server_error' },
+  },
+  {
+    name: '502 upstream_unavailable when Stytch drops the connection',
+    arrange: async (user) => {
+      const connected_app_id = user.apps[0]!.connected_app_id;
+      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), drop_connection: true });
+      return { client: user.client, connected_app_id };
+    },
+    expected: { status_code: 502, error_type: 'upstream_unavailable' },
+  },
+  {
+    name: '504 upstream_timeout when Stytch answers too late',
+    arrange: async (user) => {
+      const connected_app_id = user.apps[0]!.connected_app_id;
+      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), latency_ms: 2500 });
+      return { client: user.client, connected_app_id };
+    },
+    expected: { status_code: 504, error_type: 'upstream_timeout' },
+  },
+];
+
+describe('useRevokeConnectedApp errors', () => {
+  it.each(cases)('reports $name, typed and with its request id', async ({ arrange, expected, stoppedBeforeStytch }) => {
+    const user = await seedUser(['Calendar Sync']);
+    const { client, connected_app_id, user_id = user.user_id } = await arrange(user);
+    const onError = vi.fn();
+    const onSettled = vi.fn();
+    const { result } = renderHook(() => useRevokeConnectedApp({ client, onError, onSettled }));
+
+    const variables = { user_id, connected_app_id };
+    act(() => result.current.revoke(variables));
+    await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 5000 });
+
+    const { error } = result.current;
+    expect(isStytchApiError(error)).toBe(true);
+    expect(error).toMatchObject(expected);
+    expect(error?.request_id).toMatch(/\S/);
+    expect(error?.error_url).toMatch(/^https?:\/\//);
+    expect(result.current).toMatchObject({ isError: true, data: undefined, variables });
+    expect(onError).toHaveBeenCalledExactlyOnceWith(error, variables);
+    expect(onSettled).toHaveBeenCalledExactlyOnceWith(undefined, error, variables);
+    if (stoppedBeforeStytch) expect(await countRequests('POST', revokePath(user_id, connected_app_id))).toBe(0);
+  });
+
+  it('carries Retry-After on a 429 as milliseconds', async () => {
+    const user = await seedUser(['Calendar Sync']);
+    const connected_app_id = user.apps[0]!.connected_app_id;
+    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 429, retry_after: 2 });
+    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
+
+    const rejection = await act(() => result.current.revokeAsync({ user_id: user.user_id, connected_app_id }).catch((e) => e));
+    expect(rejection).toBeInstanceOf(StytchApiError);
+    expect(rejection).toBe(result.current.error);
+    expect((rejection as StytchApiError).retryAfter).toBe(2000);
+  });
+
+  it('keeps the app in the list when its revoke fails', async () => {
+    const user = await seedUser(['Calendar Sync']);
+    const connected_app_id = user.apps[0]!.connected_app_id;
+    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 500 });
+    const wrapper = providerWrapper(user.client);
+    const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
+    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
+    await waitFor(() => expect(list.result.current.data).toHaveLength(1));
+
+    await act(() => result.current.revokeAsync({ user_id: user.user_id, connected_app_id }).catch(() => {}));
+    expect(result.current.status).toBe('error');
+    expect(list.result.current.data?.map((app) => app.connected_app_id)).toEqual([connected_app_id]);
+  });
+
+  it('reports a network error when the proxy cannot be reached', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused.
+    const client = createProxyClient({ baseUrl: 'http://127.0.0.1:1/api', retry: false });
+    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
+
+    act(() => result.current.revoke({ user_id: 'user-test-x', connected_app_id: unknownAppId }));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(isNetworkError(result.current.error)).toBe(true);
+    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'network_error' });
+    expect(result.current.error?.request_id).toMatch(/^local-/);
+  });
+
+  it('reports an invalid request before sending anything', async () => {
+    const user = await seedUser([]);
+    const { result } = renderHook(() => useRevokeConnectedApp({ client: user.client }));
+
+    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id: '' }));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(isInvalidRequestError(result.current.error)).toBe(true);
+    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'invalid_request' });
+  });
+
+  it('wraps a failure of a hand-made client into a typed error', async () => {
+    // A client written without core, whose fetch to a closed port rejects with a plain TypeError.
+    const client: ConnectedAppsClient = {
+      users: {
+        revoke: async () => {
+          await fetch('http://127.0.0.1:1/revoke', { method: 'POST' });
+          return { request_id: 'never', status_code: 200 };
+        },
+        connectedApps: async () => ({ request_id: 'never', status_code: 200, connected_apps: [] }),
+      },
+    };
+    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
+
+    act(() => result.current.revoke({ user_id: 'user-test-x', connected_app_id: unknownAppId }));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(isConnectedAppsError(result.current.error)).toBe(true);
+    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'unexpected_error', retryable: false });
+    expect(result.current.error?.request_id).toMatch(/^local-/);
+    expect(result.current.error?.cause).toBeInstanceOf(TypeError);
+  });
+});

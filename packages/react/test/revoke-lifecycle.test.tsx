@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
+import { providerWrapper } from './support/render.tsx';
+import { control, countRequests, listPath, revokePath, seedUser, quietPeriod } from './support/stack.ts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function RevokeButton({ user_id, connected_app_id, onCallSuccess }: { user_id: string; connected_app_id: string; onCallSuccess?: () => void }) {
+  const revoke = useRevokeConnectedApp();
+  return (
+    <button type="button" onClick={() => revoke.revoke({ user_id, connected_app_id }, { onSuccess: onCallSuccess })}>
+      {revoke.status}
+    </button>
+  );
+}
+
+describe('useRevokeConnectedApp lifecycle', () => {
+  it('stays silent when the component unmounts while its revoke is pending, and the revoke still lands', async () => {
+    const user = await seedUser(['Calendar Sync']);
+    const app = user.apps[0]!;
+    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, app.connected_app_id), latency_ms: 300 });
+    const consoleError = vi.spyOn(console, 'error');
+    const consoleWarn = vi.spyOn(console, 'warn');
+    const onCallSuccess = vi.fn();
+    const onHookSuccess = vi.fn();
+    function Row() {
+      const revoke = useRevokeConnectedApp({ onSuccess: onHookSuccess });
+      const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
+      return (
+        <button type="button" onClick={() => revoke.revoke(variables, { onSuccess: onCallSuccess })}>
+          {revoke.status}
+        </button>
+      );
+    }
+    const view = render(<Row />, { wrapper: providerWrapper(user.client) });
+
+    fireEvent.click(screen.getByRole('button'));
+    expect(screen.getByRole('button').textContent).toBe('pending');
+    view.unmount();
+
+    await waitFor(async () => expect((await control.getTokens(user.user_id, app.connected_app_id)).grant_active).toBe(false));
+    await vi.waitFor(() => expect(onHookSuccess).toHaveBeenCalledOnce());
+    expect(onCallSuccess).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(consoleWarn).not.toHaveBeenCalled();
+  });
+
+  it('sends one list request and one revoke under StrictMode', async () => {
+    const user = await seedUser(['Calendar Sync', 'Notes']);
+    const app = user.apps[0]!;
+    function Page() {
+      const apps = useConnectedApps(user.user_id);
+      return (
+        <ul>
+          {apps.data?.map((item) => (
+            <li key={item.connected_app_id}>
+              {item.name} <RevokeButton user_id={user.user_id} connected_app_id={item.connected_app_id} />
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    render(<Page />, { wrapper: providerWrapper(user.client, { strict: true }) });
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+
+    fireEvent.click(screen.getAllByRole('button')[0]!);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
+    expect(screen.queryByText(app.name)).toBeNull();
+    await quietPeriod();
+    expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
+    expect(await countRequests('POST', revokePath(user.user_id, app.connected_app_id))).toBe(1);
+  });
+});

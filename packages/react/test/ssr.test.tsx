@@ -1,0 +1,30 @@
+// @vitest-environment node
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
+import { countRequests, listPath, seedUser } from './support/stack.ts';
+
+describe('server rendering', () => {
+  it('imports and renders without a window, and sends nothing from the server', async () => {
+    expect(typeof window).toBe('undefined');
+    const user = await seedUser(['Calendar Sync']);
+    function Page() {
+      const apps = useConnectedApps(user.user_id);
+      const revoke = useRevokeConnectedApp();
+      return (
+        <p>
+          list:{apps.status} revoke:{revoke.status}
+        </p>
+      );
+    }
+
+    const html = renderToString(
+      <ConnectedAppsProvider client={user.client}>
+        <Page />
+      </ConnectedAppsProvider>,
+    );
+    expect(html).toContain('list:<!-- -->pending<!-- --> revoke:<!-- -->idle');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await countRequests('GET', listPath(user.user_id))).toBe(0);
+  });
+});

@@ -1,0 +1,235 @@
+// @vitest-environment jsdom
+import { type ConnectedAppsClient, createProxyClient, isStytchApiError, type StytchApiError } from '@connected-apps/core';
+import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '@connected-apps/react';
+import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createConsumerPact } from '../support/consumer-pact.ts';
+import {
+  CONNECTED_APP,
+  CONNECTED_APP_ID,
+  FOREIGN_ORIGIN,
+  OTHER_USER_ID,
+  RATE_LIMITED_USER_ID,
+  UNKNOWN_CONNECTED_APP_ID,
+  USER_ID,
+} from '../support/examples.ts';
+import {
+  bearerSession,
+  FAKE_SESSION_JWT,
+  id,
+  matching,
+  sessionJwtCookie,
+  stytchRequestId,
+} from '../support/matchers.ts';
+import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
+import { STATES } from '../support/provider-states.ts';
+import { proxyError, revokePath, stytchError } from './react-proxy-shapes.ts';
+
+const { eachLike, integer, string } = MatchersV3;
+const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
+
+/**
+ * Consumer `connected-apps-react`: the hooks, through core's proxy client, against Pact's mock of the
+ * proxy. Each test renders the real hook and asserts what it shows; Pact records the request it sent.
+ * Retries are off so each interaction is exactly one request (the retry policy has its own tests).
+ */
+describe('connected-apps-react → connected-apps-proxy', () => {
+  let pact: PactV4;
+  beforeAll(() => {
+    pact = createConsumerPact(REACT_CONSUMER, PROXY);
+  });
+
+  /** The proxy client as the demo creates it, pointed at the mock server. */
+  const client = (url: string, options: { sessionJwt?: string; headers?: Record<string, string> } = {}) =>
+    createProxyClient({ baseUrl: `${url}/api`, retry: false, ...options });
+
+  const wrapper =
+    (c: ConnectedAppsClient) =>
+    ({ children }: { children: ReactNode }) => <ConnectedAppsProvider client={c}>{children}</ConnectedAppsProvider>;
+
+  /** Renders `useRevokeConnectedApp`, revokes, and returns the hook's settled error (or null). */
+  async function revokeWithHook(c: ConnectedAppsClient, connected_app_id: string, user_id = USER_ID) {
+    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: wrapper(c) });
+    await act(async () => {
+      await result.current.revokeAsync({ user_id, connected_app_id }).catch(() => undefined);
+    });
+    return result.current;
+  }
+
+  async function expectRevokeError(c: ConnectedAppsClient, connected_app_id: string, user_id = USER_ID) {
+    const state = await revokeWithHook(c, connected_app_id, user_id);
+    expect(state.status).toBe('error');
+    expect(isStytchApiError(state.error)).toBe(true);
+    return state.error as StytchApiError;
+  }
+
+  it('revokes a connected app and reports success', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving('a revoke of a connected app by its signed-in user')
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(200, (res) => {
+        res.headers(JSON_CONTENT).jsonBody({ request_id: stytchRequestId(), status_code: integer(200) });
+      })
+      .executeTest(async (mock) => {
+        const state = await revokeWithHook(client(mock.url, { sessionJwt: FAKE_SESSION_JWT }), CONNECTED_APP_ID);
+        expect(state.status).toBe('success');
+        expect(state.data?.request_id).toMatch(/^request-id-test-/);
+      });
+  });
+
+  it("lists the signed-in user's connected apps", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving("a request for the signed-in user's connected apps")
+      .withRequest('GET', matching(`^/api/v1/users/[^/?#]+/connected_apps$`, `/api/v1/users/${USER_ID}/connected_apps`), (req) => {
+        req.headers({ Authorization: bearerSession() });
+      })
+      .willRespondWith(200, (res) => {
+        res.headers(JSON_CONTENT).jsonBody({
+          request_id: stytchRequestId(),
+          status_code: integer(200),
+          connected_apps: eachLike({
+            connected_app_id: id(CONNECTED_APP.connected_app_id),
+            name: string(CONNECTED_APP.name),
+            description: string(CONNECTED_APP.description),
+            client_type: matching(
+              '^(first_party|first_party_public|third_party|third_party_public)$',
+              CONNECTED_APP.client_type,
+            ),
+            logo_url: string(CONNECTED_APP.logo_url),
+            scopes_granted: matching('^[^ ]+( [^ ]+)*$', CONNECTED_APP.scopes_granted),
+          }),
+        });
+      })
+      .executeTest(async (mock) => {
+        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const { result } = renderHook(() => useConnectedApps(USER_ID), { wrapper: wrapper(c) });
+        await waitFor(() => expect(result.current.status).toBe('success'));
+        expect(result.current.data).toEqual([CONNECTED_APP]);
+      });
+  });
+
+  it('surfaces session_required when the caller has no session', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .uponReceiving('a revoke without a session')
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers(JSON_CONTENT).jsonBody({});
+      })
+      .willRespondWith(401, (res) => {
+        res.headers(JSON_CONTENT).jsonBody(proxyError(401, 'session_required'));
+      })
+      .executeTest(async (mock) => {
+        const error = await expectRevokeError(client(mock.url), CONNECTED_APP_ID);
+        expect(error).toMatchObject({ status_code: 401, error_type: 'session_required', retryable: false });
+      });
+  });
+
+  it("surfaces user_forbidden when the session is another user's", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving("a revoke on another user's connected app")
+      .withRequest('POST', revokePath(OTHER_USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(403, (res) => {
+        res.headers(JSON_CONTENT).jsonBody(proxyError(403, 'user_forbidden'));
+      })
+      .executeTest(async (mock) => {
+        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const error = await expectRevokeError(c, CONNECTED_APP_ID, OTHER_USER_ID);
+        expect(error).toMatchObject({ status_code: 403, error_type: 'user_forbidden' });
+      });
+  });
+
+  it('surfaces origin_forbidden for a cookie-authenticated revoke from a foreign origin', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving('a cookie-authenticated revoke from an origin the proxy does not allow')
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN, ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(403, (res) => {
+        res.headers(JSON_CONTENT).jsonBody(proxyError(403, 'origin_forbidden'));
+      })
+      .executeTest(async (mock) => {
+        // A browser adds both headers itself (the cookie rides along, the page's origin is named);
+        // outside a browser the client is given them, as the page on a foreign origin would send them.
+        const headers = { cookie: `stytch_session_jwt=${FAKE_SESSION_JWT}`, origin: FOREIGN_ORIGIN };
+        const error = await expectRevokeError(client(mock.url, { headers }), CONNECTED_APP_ID);
+        expect(error).toMatchObject({ status_code: 403, error_type: 'origin_forbidden' });
+      });
+  });
+
+  it('surfaces connected_app_not_found from Stytch for an app the user never authorized', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving('a revoke of a connected app the user never authorized')
+      .withRequest('POST', revokePath(USER_ID, UNKNOWN_CONNECTED_APP_ID), (req) => {
+        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(404, (res) => {
+        res.headers(JSON_CONTENT).jsonBody(stytchError(404, 'connected_app_not_found'));
+      })
+      .executeTest(async (mock) => {
+        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const error = await expectRevokeError(c, UNKNOWN_CONNECTED_APP_ID);
+        expect(error).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found', retryable: false });
+        expect(error.request_id).toMatch(/^request-id-test-/);
+      });
+  });
+
+  it('surfaces too_many_requests with the delay from Retry-After', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasUsedUpRateLimit, { user_id: RATE_LIMITED_USER_ID })
+      .uponReceiving('a revoke from a user who has used up their rate limit')
+      .withRequest('POST', revokePath(RATE_LIMITED_USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(429, (res) => {
+        res
+          .headers({ ...JSON_CONTENT, 'Retry-After': matching('^[1-9][0-9]*$', '30') })
+          .jsonBody(proxyError(429, 'too_many_requests'));
+      })
+      .executeTest(async (mock) => {
+        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const error = await expectRevokeError(c, CONNECTED_APP_ID, RATE_LIMITED_USER_ID);
+        expect(error).toMatchObject({ status_code: 429, error_type: 'too_many_requests', retryable: true });
+        expect(error.retryAfter).toBe(30_000);
+      });
+  });
+
+  it('surfaces upstream_timeout when Stytch does not answer in time', async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .given(STATES.stytchIsSlow)
+      .uponReceiving('a revoke while Stytch is too slow to answer')
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
+        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
+      })
+      .willRespondWith(504, (res) => {
+        res.headers(JSON_CONTENT).jsonBody(proxyError(504, 'upstream_timeout'));
+      })
+      .executeTest(async (mock) => {
+        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const error = await expectRevokeError(c, CONNECTED_APP_ID);
+        expect(error).toMatchObject({ status_code: 504, error_type: 'upstream_timeout', retryable: true });
+      });
+  });
+});

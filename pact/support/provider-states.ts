@@ -1,0 +1,27 @@
+/**
+ * Provider state names: a shared API between each consumer test (which names the state an
+ * interaction needs) and the provider verification (whose handler creates it). Parameterised, so the
+ * data lives in the pact, not in the name.
+ */
+export const STATES = {
+  /** `{ user_id, connected_app_id }`: the user exists and has authorized the app. */
+  userHasConnectedApp: 'user {user_id} has connected app {connected_app_id}',
+  /** `{ user_id }`: the user exists and the caller holds a live session of theirs. */
+  userIsSignedIn: 'user {user_id} is signed in',
+  /** `{ user_id }`: the user is signed in and has spent the proxy's per-user request allowance. */
+  userHasUsedUpRateLimit: 'user {user_id} has used up their rate limit',
+  /** Stytch takes longer to answer than the proxy is configured to wait. */
+  stytchIsSlow: 'Stytch answers slower than the proxy waits',
+  /** `{ user_id }`: the user exists and has a session; injects `session_token`. */
+  userHasSession: 'user {user_id} has a session',
+  /** `{ user_id }`: no such user in the project. */
+  userDoesNotExist: 'user {user_id} does not exist',
+  /** `{ user_id }`: the user exists (and has authorized nothing). */
+  userExists: 'user {user_id} exists',
+  /** The credentials sent are not the project's (e.g. a rotated secret). */
+  credentialsAreWrong: 'the credentials are not valid for the project',
+  /** Stytch rejects requests with 429 `too_many_requests`. */
+  stytchIsRateLimiting: 'Stytch is rate limiting the project',
+  /** Stytch fails with 500 `internal_server_error`. */
+  stytchHasInternalError: 'Stytch has an internal error',
+} as const;
