@@ -34,7 +34,7 @@ export function demoViteConfig(settings: DemoSettings): UserConfig {
 export default defineConfig(() =>
   demoViteConfig({
     proxyUrl: process.env.PROXY_URL ?? 'http://127.0.0.1:8787',
-    emulatorUrl: process.env.EMULATOR_URL ?? 'http://127.0.0.1:4100',
+    emulatorUrl: process.env.EMULATOR_URL ?? 'http://127.0.0.1:9010',
     demoUserId: process.env.DEMO_USER_ID ?? '',
   }),
 );

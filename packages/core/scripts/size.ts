@@ -2,7 +2,7 @@
  * Browser bundle cost: bundles an entry with esbuild the way an app would ship it (ESM, browser
  * platform, tree-shaken) and prints its size raw, minified and minified+gzip.
  *
- *   node scripts/size.ts        # the proxy client with ky, core alone, and ky alone
+ *   node scripts/size.ts        # the proxy client (default fetch transport), with the ky transport, and ky alone
  *
  * Other workspaces can import `measureBundle` to measure their own entry (e.g. hook + core + ky).
  */
@@ -74,16 +74,23 @@ export const client = createProxyClient({ baseUrl: '/api' });
 export { isConnectedAppsError };
 `;
 
+const PROXY_CLIENT_WITH_KY_ENTRY = `
+import { createProxyClient, isConnectedAppsError } from '@connected-apps/core';
+import { createKyTransport } from '@connected-apps/core/ky';
+export const client = createProxyClient({ baseUrl: '/api', transport: createKyTransport() });
+export { isConnectedAppsError };
+`;
+
 async function main(): Promise<void> {
   const resolveDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const rows: Array<[string, BundleSize]> = [
-    ['proxy client + ky', await measureBundle(PROXY_CLIENT_ENTRY, { resolveDir })],
-    ['core alone (ky external)', await measureBundle(PROXY_CLIENT_ENTRY, { resolveDir, external: ['ky'] })],
+    ['proxy client (fetch)', await measureBundle(PROXY_CLIENT_ENTRY, { resolveDir })],
+    ['proxy client + ky transport', await measureBundle(PROXY_CLIENT_WITH_KY_ENTRY, { resolveDir })],
     ['ky alone', await measureBundle("export { default } from 'ky';", { resolveDir })],
   ];
   for (const [label, size] of rows) {
-    const cells = [formatBytes(size.raw), formatBytes(size.min), formatBytes(size.gzip)];
-    console.log(`${label.padEnd(26)} raw ${cells[0].padStart(9)}   min ${cells[1].padStart(9)}   min+gzip ${cells[2].padStart(9)}`);
+    const [raw, min, gzip] = [size.raw, size.min, size.gzip].map((bytes) => formatBytes(bytes).padStart(9));
+    console.log(`${label.padEnd(28)} raw ${raw}   min ${min}   min+gzip ${gzip}`);
   }
 }
 

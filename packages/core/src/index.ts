@@ -21,7 +21,7 @@ export { type CommonClientOptions, DEFAULT_TIMEOUT_MS } from './internal/common-
 export { DEFAULT_RETRY_POLICY } from './internal/retry-policy.ts';
 export type { RetryOptions } from './retry-options.ts';
 export type { Transport, TransportRequest, TransportResponse } from './transport.ts';
-export { createKyTransport, type KyTransportOptions } from './transports/ky-transport.ts';
+export { createFetchTransport, type FetchTransportOptions } from './transports/fetch-transport.ts';
 export type {
   ClientType,
   ConnectedApp,

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
@@ -51,7 +52,11 @@ describe('useRevokeConnectedApp lifecycle', () => {
   it('sends one list request and one revoke under StrictMode', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const app = user.apps[0]!;
+    let effectRuns = 0;
     function Page() {
+      useEffect(() => {
+        effectRuns += 1;
+      }, []);
       const apps = useConnectedApps(user.user_id);
       return (
         <ul>
@@ -63,13 +68,14 @@ describe('useRevokeConnectedApp lifecycle', () => {
         </ul>
       );
     }
-    render(<Page />, { wrapper: providerWrapper(user.client, { strict: true }) });
+    render(<Page />, { wrapper: providerWrapper(user.client), reactStrictMode: true });
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
 
     fireEvent.click(screen.getAllByRole('button')[0]!);
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(1));
     expect(screen.queryByText(app.name)).toBeNull();
     await quietPeriod();
+    expect(effectRuns).toBe(2); // StrictMode did mount, unmount and mount again
     expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
     expect(await countRequests('POST', revokePath(user.user_id, app.connected_app_id))).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { isStytchApiError } from '@connected-apps/core';
 import { renderHook, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
@@ -31,12 +32,20 @@ describe('useConnectedApps', () => {
 
   it('sends a single request under StrictMode', async () => {
     const user = await seedUser(['Calendar Sync']);
-    const { result } = renderHook(() => useConnectedApps(user.user_id), {
-      wrapper: providerWrapper(user.client, { strict: true }),
-    });
+    let effectRuns = 0;
+    const { result } = renderHook(
+      () => {
+        useEffect(() => {
+          effectRuns += 1;
+        }, []);
+        return useConnectedApps(user.user_id);
+      },
+      { wrapper: providerWrapper(user.client), reactStrictMode: true },
+    );
 
     await waitFor(() => expect(result.current.status).toBe('success'));
     await quietPeriod();
+    expect(effectRuns).toBe(2); // StrictMode did mount, unmount and mount again
     expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
   });
 

@@ -9,7 +9,10 @@ export function ErrorMessage({ title, error, children }: { title: string; error:
       <p className="error-text">{describe(error)}</p>
       <p className="error-meta">
         Request ID: <code className="request-id">{error.request_id}</code>
-        {error.status_code > 0 && <span> · HTTP {error.status_code}</span>} · <span>{error.error_type}</span>
+      </p>
+      <p className="error-meta">
+        {error.status_code > 0 ? `HTTP ${error.status_code} · ` : ''}
+        {error.error_type}
       </p>
       {children}
     </div>
@@ -30,6 +33,9 @@ function describe(error: ConnectedAppsError): string {
     case 'upstream_timeout':
       return 'The server took too long to answer. Retry in a moment.';
     default:
-      return error.error_message;
+      // Server-side failures: Stytch's own text asks the reader to email Stytch, which is not their move.
+      return error.status_code >= 500
+        ? 'Something went wrong on our side. Try again in a moment; if it keeps failing, contact support with the request ID below.'
+        : error.error_message;
   }
 }

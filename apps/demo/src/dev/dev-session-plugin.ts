@@ -4,7 +4,7 @@ import { clearSessionCookies, readCookie, SESSION_JWT_COOKIE, setSessionCookies 
 
 /** Settings of {@link devSessionPlugin}. */
 export interface DevSessionOptions {
-  /** The emulator whose control API mints the session, e.g. `http://127.0.0.1:4100`. */
+  /** The emulator whose control API mints the session, e.g. `http://127.0.0.1:9010`. */
   emulatorUrl: string;
   /** The user to sign in. */
   demoUserId: string;

@@ -135,7 +135,7 @@ export function buildProxyApp(
   const listRoute = `${base}/v1/users/:user_id/connected_apps`;
   const revokeRoute = `${listRoute}/:connected_app_id/revoke`;
   app.get(listRoute, pathParams(respondError), ...sessionSteps, forward.list);
-  app.post(revokeRoute, pathParams(respondError), ...revokeBody(respondError), ...sessionSteps, forward.revoke);
+  app.post(revokeRoute, pathParams(respondError), revokeBody(respondError), ...sessionSteps, forward.revoke);
   app.all(listRoute, (c) => respondError(c, 'method_not_allowed', { headers: { Allow: 'GET, HEAD' } }));
   app.all(revokeRoute, (c) => respondError(c, 'method_not_allowed', { headers: { Allow: 'POST' } }));
 

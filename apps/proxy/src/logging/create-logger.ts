@@ -3,26 +3,22 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 /**
  * Paths pino blanks out wherever they appear. The request log never records headers or bodies in the
  * first place; this is the second line of defence if someone logs an object carrying them.
+ * Explicit paths only: wildcard paths (`*.token`) make every log call about five times slower.
  */
 export const REDACTED_PATHS = [
   'secret',
-  '*.secret',
   'authorization',
   'cookie',
-  '*.authorization',
-  '*.cookie',
-  '*.Authorization',
-  '*.Cookie',
+  'session_token',
+  'session_jwt',
+  'token',
+  'config.secret',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["set-cookie"]',
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  'headers["set-cookie"]',
-  'session_token',
-  'session_jwt',
-  '*.session_token',
-  '*.session_jwt',
-  'token',
-  '*.token',
 ];
 
 /**

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ProxyEnv } from '../app/proxy-env.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
+import { readBody } from './read-body.ts';
 
 /** Largest request body accepted: the only valid one is `{}`. */
 export const MAX_BODY_BYTES = 1024;
@@ -14,16 +14,17 @@ export const MAX_BODY_BYTES = 1024;
  * @example
  * app.post('/…/revoke', revokeBody(respondError), …);
  */
-export function revokeBody(respondError: ErrorResponder): MiddlewareHandler<ProxyEnv>[] {
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => respondError(c, 'payload_too_large') });
-  const check: MiddlewareHandler<ProxyEnv> = async function revokeBody(c, next) {
+export function revokeBody(respondError: ErrorResponder): MiddlewareHandler<ProxyEnv> {
+  return async function revokeBody(c, next) {
     const length = c.req.header('content-length');
     if (length === '0') return next();
     // Without either framing header a Node request has no body; other runtimes may just omit the length.
     if (length === undefined && c.req.header('transfer-encoding') === undefined && c.req.raw.body === null) return next();
+    if (Number(length) > MAX_BODY_BYTES) return respondError(c, 'payload_too_large');
     const mediaType = c.req.header('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return respondError(c, 'unsupported_media_type');
-    const text = await c.req.text();
+    const text = await readBody(c.req.raw, c.env?.incoming, MAX_BODY_BYTES);
+    if (text === 'too_large') return respondError(c, 'payload_too_large');
     if (text.trim() === '') return next();
     let body: unknown;
     try {
@@ -36,5 +37,4 @@ export function revokeBody(respondError: ErrorResponder): MiddlewareHandler<Prox
     }
     await next();
   };
-  return [limit as MiddlewareHandler<ProxyEnv>, check];
 }

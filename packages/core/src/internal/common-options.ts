@@ -1,7 +1,7 @@
 import type { Hooks } from '../hooks.ts';
 import type { RetryOptions } from '../retry-options.ts';
 import type { Transport } from '../transport.ts';
-import { createKyTransport } from '../transports/ky-transport.ts';
+import { createFetchTransport } from '../transports/fetch-transport.ts';
 import type { ClientConfig } from './client-config.ts';
 import { checkTimeout } from './invalid-option.ts';
 import { resolveRetryPolicy } from './retry-policy.ts';
@@ -25,7 +25,7 @@ export interface CommonClientOptions {
   hooks?: Hooks;
   /**
    * How requests are sent.
-   * @default createKyTransport()
+   * @default createFetchTransport()
    */
   transport?: Transport;
 }
@@ -38,7 +38,7 @@ export function resolveCommonOptions(
     timeout: options.timeout === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout('timeout', options.timeout),
     retry: resolveRetryPolicy(options.retry),
     hooks: options.hooks ?? {},
-    transport: options.transport ?? createKyTransport(),
+    transport: options.transport ?? createFetchTransport(),
   };
 }
 

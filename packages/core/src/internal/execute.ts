@@ -4,6 +4,7 @@ import type { HookInfo } from '../hooks.ts';
 import type { RequestOptions } from '../types.ts';
 import { callHook } from './call-hook.ts';
 import type { ClientConfig } from './client-config.ts';
+import type { Operation } from './operation.ts';
 import { type PreparedCall, prepareRequest } from './prepare-request.ts';
 import { readResponse } from './read-response.ts';
 import { localRequestId } from './request-id.ts';
@@ -11,15 +12,6 @@ import { isRetryable, retryDelay } from './retry-policy.ts';
 import { sanitizeCause } from './sanitize-cause.ts';
 import { sendAttempt } from './send-attempt.ts';
 import { sleep } from './sleep.ts';
-
-/** One API operation: its route and how to recognize its success body. */
-export interface Operation<T> {
-  method: 'GET' | 'POST';
-  /** e.g. `/v1/users/{user_id}/connected_apps`; each `{name}` is taken from `params`. */
-  template: string;
-  params: unknown;
-  isExpected: (json: unknown) => json is T;
-}
 
 /**
  * Runs one call: prepares the request (validation before any I/O), then sends attempts until one
@@ -34,14 +26,7 @@ export async function execute<T extends { request_id: string }>(
   const request_id = localRequestId();
   let call: PreparedCall;
   try {
-    call = prepareRequest(
-      config,
-      operation.method,
-      operation.template,
-      operation.params,
-      options,
-      request_id,
-    );
+    call = prepareRequest(config, operation, options, request_id);
   } catch (error) {
     if (ConnectedAppsError.isInstance(error))
       report(config, { method: operation.method, path: operation.template, attempt: 0 }, error);
@@ -82,9 +67,11 @@ async function run<T extends { request_id: string }>(
       secrets,
     });
 
-    let result: { data: T } | { error: ConnectedAppsError } = outcome as { error: ConnectedAppsError };
+    const result =
+      'response' in outcome
+        ? readResponse(outcome.response, operation.isExpected, { request_id, secrets })
+        : outcome;
     if ('response' in outcome) {
-      result = readResponse(outcome.response, operation.isExpected, { request_id, secrets });
       const seen = 'data' in result ? result.data.request_id : result.error.request_id;
       callHook(hooks.afterResponse, {
         ...info,

@@ -2,6 +2,7 @@ import type { TransportRequest } from '../transport.ts';
 import type { RequestOptions } from '../types.ts';
 import type { ClientConfig } from './client-config.ts';
 import { checkTimeout } from './invalid-option.ts';
+import type { Operation } from './operation.ts';
 import { encodePathParam } from './path-param.ts';
 
 /** A call ready to send: the request (minus its per-attempt signal) and what it needs to run. */
@@ -14,14 +15,12 @@ export interface PreparedCall {
 }
 
 /**
- * Validates and percent-encodes the path parameters (`{name}` in `template`, from `params`) and
+ * Validates and percent-encodes the operation's path parameters (each `{name}` of its template) and
  * builds the request. Throws an `InvalidRequestError` before any I/O when something is wrong.
  */
 export function prepareRequest(
   config: ClientConfig,
-  method: 'GET' | 'POST',
-  template: string,
-  params: unknown,
+  { method, template, params }: Pick<Operation<unknown>, 'method' | 'template' | 'params'>,
   options: RequestOptions,
   request_id: string,
 ): PreparedCall {

@@ -1,4 +1,5 @@
-import { createKyTransport, type Transport } from '../../src/index.ts';
+import { createFetchTransport, type Transport } from '../../src/index.ts';
+import { createKyTransport } from '../../src/ky/index.ts';
 import { createUndiciTransport } from '../../src/node/index.ts';
 
 /**
@@ -6,6 +7,7 @@ import { createUndiciTransport } from '../../src/node/index.ts';
  * encoding, secrecy) must hold for each, since the client owns them and the transport only sends.
  */
 export const transports: Array<[name: string, create: () => Transport]> = [
+  ['fetch', () => createFetchTransport()],
   ['ky', () => createKyTransport()],
   ['undici', () => createUndiciTransport()],
 ];

@@ -1,11 +1,14 @@
 import type { ConnectedAppsClient } from '@connected-apps/core';
-import { type ReactNode, StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { ConnectedAppsProvider } from '../../src/index.ts';
 
-/** A `wrapper` for `render`/`renderHook`: the provider, optionally inside `<StrictMode>`. */
-export function providerWrapper(client: ConnectedAppsClient, { strict = false } = {}) {
+/**
+ * A `wrapper` for `render`/`renderHook`: the provider. For StrictMode pass testing-library's
+ * `reactStrictMode: true`, not a `<StrictMode>` in the wrapper: React double-invokes effects only
+ * when StrictMode sits above the newly mounted root, which a wrapper's child is not.
+ */
+export function providerWrapper(client: ConnectedAppsClient) {
   return function Wrapper({ children }: { children?: ReactNode }) {
-    const tree = <ConnectedAppsProvider client={client}>{children}</ConnectedAppsProvider>;
-    return strict ? <StrictMode>{tree}</StrictMode> : tree;
+    return <ConnectedAppsProvider client={client}>{children}</ConnectedAppsProvider>;
   };
 }

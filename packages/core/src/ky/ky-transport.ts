@@ -12,10 +12,12 @@ export interface KyTransportOptions {
 }
 
 /**
- * The default transport: ky over the runtime's `fetch` (browsers, Node, Deno, Bun, edge workers).
+ * A transport over ky, for apps that already send through a configured ky instance (its hooks,
+ * its `fetch`). Imported from `@connected-apps/core/ky`, so apps that do not use ky never bundle it.
  *
  * @example
- * createProxyClient({ baseUrl: '/api', transport: createKyTransport({ ky: ky.create({ fetch: tracedFetch }) }) });
+ * import { createKyTransport } from '@connected-apps/core/ky';
+ * createProxyClient({ baseUrl: '/api', transport: createKyTransport({ ky: myKy }) });
  */
 export function createKyTransport(options: KyTransportOptions = {}): Transport {
   const client = options.ky ?? ky;

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
+import { startProxy } from '@connected-apps/proxy';
+import { type ControlClient, type Fixtures, start as startEmulator } from '@connected-apps/stytch-emulator';
+import { createServer as createViteServer, type LogLevel } from 'vite';
+import { demoViteConfig } from '../vite.config.ts';
+
+/** Options of {@link startDemoStack}. */
+export interface DemoStackOptions {
+  /** The page's port; 0 picks a free one. @default 5173 */
+  port?: number;
+  /** Interface every server binds. @default '127.0.0.1' */
+  host?: string;
+  /** The proxy's log level (JSON lines on stdout). @default 'warn' */
+  proxyLogLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Vite's log level. @default 'info' */
+  viteLogLevel?: LogLevel;
+  /** Who `/dev/sign-in` signs in. @default env `DEMO_USER_ID`, else the demo fixture's first user */
+  demoUserId?: string;
+}
+
+/** A running demo: the page, the proxy behind it and the emulator behind that. */
+export interface DemoStack {
+  /** The page, e.g. `http://127.0.0.1:5173`. */
+  url: string;
+  /** Open this: it signs the demo user in and lands on the page. */
+  signInUrl: string;
+  proxyUrl: string;
+  emulatorUrl: string;
+  demoUserId: string;
+  /** The emulator's control API: inspect tokens, inject faults. */
+  control: ControlClient;
+  /** Stops the page, the proxy and the emulator, in that order. */
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Starts the whole demo in this process: the emulator seeded with the demo fixture, the proxy in
+ * front of it, and the Vite dev server for the page (forwarding `/api` to the proxy).
+ *
+ * @example
+ * const stack = await startDemoStack({ port: 0 });
+ * console.log(`open ${stack.signInUrl}`);
+ * await stack.stop();
+ */
+export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
+  const host = options.host ?? '127.0.0.1';
+  const fixturePath = require.resolve('@connected-apps/stytch-emulator/fixtures/demo.json');
+  const fixtures = JSON.parse(await readFile(fixturePath, 'utf8')) as Fixtures;
+  const demoUserId = options.demoUserId ?? process.env.DEMO_USER_ID ?? fixtures.users?.[0]?.user_id;
+  if (!demoUserId) throw new Error(`No demo user: ${fixturePath} has no users and DEMO_USER_ID is unset.`);
+
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse().splice(0)) await stopOne();
+  };
+  try {
+    const emulator = await startEmulator({ port: 0, host, fixtures });
+    stops.push(() => emulator.stop());
+
+    // The proxy's CORS allowlist needs the page's origin, so the page's port is settled first.
+    const port = options.port === 0 ? await freePort(host) : (options.port ?? 5173);
+    const origins = [`http://${host}:${port}`, ...(host === '127.0.0.1' ? [`http://localhost:${port}`] : [])];
+    const proxy = await startProxy(
+      {
+        STYTCH_PROJECT_ID: emulator.projectId,
+        STYTCH_SECRET: emulator.secret,
+        STYTCH_BASE_URL: emulator.url,
+        CORS_ORIGINS: origins.join(','),
+        LOG_LEVEL: options.proxyLogLevel ?? 'warn',
+      },
+      { port: 0, host },
+    );
+    stops.push(() => proxy.stop());
+
+    const config = demoViteConfig({ proxyUrl: proxy.url, emulatorUrl: emulator.url, demoUserId });
+    const vite = await createViteServer({
+      ...config,
+      configFile: false,
+      logLevel: options.viteLogLevel ?? 'info',
+      server: { ...config.server, host, port, strictPort: true },
+    });
+    stops.push(() => vite.close());
+    await vite.listen();
+
+    const url = `http://${host}:${port}`;
+    return {
+      url,
+      signInUrl: `${url}/dev/sign-in`,
+      proxyUrl: proxy.url,
+      emulatorUrl: emulator.url,
+      demoUserId,
+      control: emulator.control,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// Asks the OS for a free port, then releases it for Vite (which wants a fixed port up front).
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { createKyTransport, type KyTransportOptions } from './ky-transport.ts';

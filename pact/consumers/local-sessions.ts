@@ -1,0 +1,29 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
+
+/** Session keys the proxy can be given instead of Stytch's JWKS (`deps.jwks`). */
+export type LocalKeys = JWTVerifyGetKey & { readonly fresh: boolean; reload(): Promise<void> };
+
+/**
+ * Signs session JWTs as Stytch would (RS256, `iss stytch.com/{project}`, `aud [project]`, the session
+ * claim), with a key made for this test run. It lets the proxy verify a caller locally, so that the
+ * only requests reaching the mock Stytch are the ones an interaction is about.
+ */
+export async function createLocalSessions(projectId: string) {
+  const kid = 'jwk-test-local-sessions';
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const keys: LocalKeys = Object.assign(createLocalJWKSet({ keys: [jwk] }), {
+    fresh: true,
+    reload: async () => {},
+  });
+  const sign = (user_id: string): Promise<string> =>
+    new SignJWT({ 'https://stytch.com/session': { id: 'session-test-local', roles: ['stytch_user'] } })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuer(`stytch.com/${projectId}`)
+      .setAudience([projectId])
+      .setSubject(user_id)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+  return { keys, sign };
+}

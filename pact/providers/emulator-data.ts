@@ -1,0 +1,29 @@
+import type { ControlClient } from '@connected-apps/stytch-emulator';
+import { CONNECTED_APP } from '../support/examples.ts';
+
+/**
+ * Provider-state data, created through the emulator's control API exactly as each state names it.
+ * Users get an email, as real Stytch users signed in by magic link have.
+ */
+export async function createUser(control: ControlClient, user_id: string): Promise<void> {
+  await control.createUser({ user_id, name: 'Ada Lovelace', email: `${user_id}@example.com` });
+}
+
+/** The user, the app (as the pacts show it) and the grant between them. */
+export async function createUserWithConnectedApp(
+  control: ControlClient,
+  user_id: string,
+  connected_app_id: string,
+): Promise<void> {
+  await createUser(control, user_id);
+  const { scopes_granted, ...app } = CONNECTED_APP;
+  await control.createConnectedApp({ ...app, connected_app_id });
+  await control.createGrant({ user_id, connected_app_id, scopes: scopes_granted });
+}
+
+/** Reads a state parameter the pact must carry; a missing one is a broken pact, said plainly. */
+export function param(params: unknown, name: string): string {
+  const value = (params as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string' || value === '') throw new Error(`Provider state parameter "${name}" is missing`);
+  return value;
+}
