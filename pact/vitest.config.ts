@@ -3,7 +3,12 @@ import { ContractSequencer } from './support/contract-sequencer.ts';
 
 export default workspaceConfig('contract', {
   test: {
-    include: ['consumers/**/*.test.{ts,tsx}', 'openapi/**/*.test.ts', 'providers/**/*.test.ts'],
+    include: [
+      'consumers/**/*.test.{ts,tsx}',
+      'checks/**/*.test.ts',
+      'openapi/**/*.test.ts',
+      'providers/**/*.test.ts',
+    ],
     // One file at a time, in stage order: every stage reads what the one before it wrote.
     fileParallelism: false,
     sequence: { sequencer: ContractSequencer },

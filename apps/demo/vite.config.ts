@@ -19,7 +19,10 @@ export interface DemoSettings {
 export function demoViteConfig(settings: DemoSettings): UserConfig {
   return {
     root: import.meta.dirname,
-    plugins: [react(), devSessionPlugin({ emulatorUrl: settings.emulatorUrl, demoUserId: settings.demoUserId })],
+    plugins: [
+      react(),
+      devSessionPlugin({ emulatorUrl: settings.emulatorUrl, demoUserId: settings.demoUserId }),
+    ],
     // Workspace packages are served from their TypeScript source, like in tests.
     resolve: { conditions: ['source', ...defaultClientConditions] },
     server: {
@@ -27,7 +30,7 @@ export function demoViteConfig(settings: DemoSettings): UserConfig {
       proxy: { '/api': { target: settings.proxyUrl } },
     },
     // Prebundled up front, so the first page load does not trigger a re-optimization and a reload.
-    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', '@connected-apps/core > ky'] },
+    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime'] },
   };
 }
 

@@ -2,6 +2,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOverhead } from './overhead/run-overhead.ts';
+
 const dir = mkdtempSync(join(tmpdir(), 'proxy-oh-'));
-const r = await runOverhead({ rounds: 3, durationS: 5, warmupS: 2, connections: 32, users: 16, only: ['proxy'] }, dir, () => {});
-console.log(JSON.stringify(r.targets.map((t) => ({ id: t.id, rps: t.requestsPerSecond, ratio: t.ratioToForwarder, p50: t.p50Ms, rounds: t.roundRatios })), null, 0), r.problems);
+const r = await runOverhead(
+  { rounds: 3, durationS: 5, warmupS: 2, connections: 32, users: 16, only: ['proxy'] },
+  dir,
+  () => {},
+);
+console.log(
+  JSON.stringify(
+    r.targets.map((t) => ({
+      id: t.id,
+      rps: t.requestsPerSecond,
+      ratio: t.ratioToForwarder,
+      p50: t.p50Ms,
+      rounds: t.roundRatios,
+    })),
+    null,
+    0,
+  ),
+  r.problems,
+);

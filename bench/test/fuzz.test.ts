@@ -8,7 +8,7 @@ import { isUnexpected5xx, stytchShapeProblems } from './support/stytch-shape.ts'
 import { upstreamRequestProblems } from './support/upstream-paths.ts';
 
 // Cases per run; FUZZ_RUNS raises it for a deeper local search.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 
 let stack: ReliabilityStack;
 beforeAll(async () => {
@@ -51,9 +51,15 @@ describe('fuzzing the proxy with random requests', () => {
       if (shape.length) throw new Error(`not Stytch-shaped (${res.status}): ${shape.join('; ')}`);
       if (isUnexpected5xx(res)) throw new Error(`unexpected ${res.status}: ${res.body.slice(0, 200)}`);
 
-      const echoed = leakedSecrets(`${JSON.stringify(res.headers)}\n${res.body}`, [...alwaysSecret, ...c.sentSecrets]);
+      const echoed = leakedSecrets(`${JSON.stringify(res.headers)}\n${res.body}`, [
+        ...alwaysSecret,
+        ...c.sentSecrets,
+      ]);
       if (echoed.length) throw new Error(`response echoes a secret or token (${echoed.length})`);
-      const logged = leakedSecrets(stack.logs.slice(logStart).join('\n'), [...alwaysSecret, ...c.sentSecrets]);
+      const logged = leakedSecrets(stack.logs.slice(logStart).join('\n'), [
+        ...alwaysSecret,
+        ...c.sentSecrets,
+      ]);
       if (logged.length) throw new Error(`log contains a secret or token (${logged.length})`);
 
       const { requests } = await stack.emulator.control.getRequests();
@@ -63,14 +69,24 @@ describe('fuzzing the proxy with random requests', () => {
     });
     const details = await fc.check(property, { numRuns: RUNS });
     if (details.failed) {
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      const cause =
+        details.errorInstance instanceof Error
+          ? details.errorInstance.message
+          : String(details.errorInstance);
       throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n${cause}`);
     }
 
     const seconds = (performance.now() - started) / 1000;
     const byStatus = Object.fromEntries([...statuses].sort(([a], [b]) => a - b));
-    recordFigure('fuzz', { cases: details.numRuns, seconds: Math.round(seconds * 10) / 10, upstreamCalls, byStatus });
-    console.info(`fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s, ${upstreamCalls} upstream calls, statuses ${JSON.stringify(byStatus)}`);
+    recordFigure('fuzz', {
+      cases: details.numRuns,
+      seconds: Math.round(seconds * 10) / 10,
+      upstreamCalls,
+      byStatus,
+    });
+    console.info(
+      `fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s, ${upstreamCalls} upstream calls, statuses ${JSON.stringify(byStatus)}`,
+    );
     expect(details.numRuns).toBe(RUNS);
     // The generator must reach the forwarding path, or the upstream properties prove nothing.
     expect(upstreamCalls).toBeGreaterThan(RUNS / 20);

@@ -15,7 +15,13 @@ import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
 import { createLocalSessions } from './local-sessions.ts';
 import { callProxy, proxyAgainst } from './proxy-under-test.ts';
-import { authenticateBody, connectedAppsBody, jwksBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
+import {
+  authenticateBody,
+  connectedAppsBody,
+  jwksBody,
+  revokeBody,
+  stytchErrorBody,
+} from './stytch-shapes.ts';
 
 const { fromProviderState } = MatchersV3;
 const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
@@ -175,9 +181,14 @@ describe('connected-apps-proxy → stytch-api', () => {
         })
         .executeTest(async (mock) => {
           const { proxy, authorization } = await signedIn(mock.url, UNKNOWN_USER_ID);
-          const { status, body } = await callProxy(proxy, 'GET', `/api/v1/users/${UNKNOWN_USER_ID}/connected_apps`, {
-            authorization,
-          });
+          const { status, body } = await callProxy(
+            proxy,
+            'GET',
+            `/api/v1/users/${UNKNOWN_USER_ID}/connected_apps`,
+            {
+              authorization,
+            },
+          );
           expect(status).toBe(404);
           expect(body).toMatchObject({ status_code: 404, error_type: 'user_not_found' });
         });
@@ -193,6 +204,7 @@ describe('connected-apps-proxy → stytch-api', () => {
         req
           .headers({ Authorization: basicAuth(), ...JSON_CONTENT })
           // The verification gets a live token from the provider state; the pact holds only a fake.
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: Pact's provider-state expression, not a template
           .jsonBody({ session_token: fromProviderState('${session_token}', FAKE_SESSION_TOKEN) });
       })
       .willRespondWith(200, (res) => {
@@ -202,9 +214,14 @@ describe('connected-apps-proxy → stytch-api', () => {
         proxy = proxyAgainst(mock.url);
         // Another user's list: the proxy must authenticate the session (the one upstream call) and
         // then refuse, which shows it took the user from Stytch's answer.
-        const { status, body } = await callProxy(proxy, 'GET', `/api/v1/users/${OTHER_USER_ID}/connected_apps`, {
-          cookie: `stytch_session=${FAKE_SESSION_TOKEN}`,
-        });
+        const { status, body } = await callProxy(
+          proxy,
+          'GET',
+          `/api/v1/users/${OTHER_USER_ID}/connected_apps`,
+          {
+            cookie: `stytch_session=${FAKE_SESSION_TOKEN}`,
+          },
+        );
         expect(status).toBe(403);
         expect(body).toMatchObject({ error_type: 'user_forbidden' });
       });
@@ -214,9 +231,13 @@ describe('connected-apps-proxy → stytch-api', () => {
     await pact
       .addInteraction()
       .uponReceiving('a request for the project’s JSON Web Key Set')
-      .withRequest('GET', matching(`^/v1/sessions/jwks/${SEGMENT}$`, `/v1/sessions/jwks/${FAKE_PROJECT_ID}`), (req) => {
-        req.headers({ Authorization: basicAuth() });
-      })
+      .withRequest(
+        'GET',
+        matching(`^/v1/sessions/jwks/${SEGMENT}$`, `/v1/sessions/jwks/${FAKE_PROJECT_ID}`),
+        (req) => {
+          req.headers({ Authorization: basicAuth() });
+        },
+      )
       .willRespondWith(200, (res) => {
         res.headers(JSON_CONTENT).jsonBody(jwksBody());
       })

@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { matching, SEGMENT, stytchRequestId } from '../support/matchers.ts';
+import { matching, SEGMENT } from '../support/matchers.ts';
 
 const { string } = MatchersV3;
 
@@ -9,6 +9,11 @@ export function revokePath(user_id: string, connected_app_id: string): MatchersV
     `^/api/v1/users/${SEGMENT}/connected_apps/${SEGMENT}/revoke$`,
     `/api/v1/users/${user_id}/connected_apps/${connected_app_id}/revoke`,
   );
+}
+
+/** `GET /api/v1/users/{user_id}/connected_apps`. */
+export function listPath(user_id: string): MatchersV3.V3RegexMatcher {
+  return matching(`^/api/v1/users/${SEGMENT}/connected_apps$`, `/api/v1/users/${user_id}/connected_apps`);
 }
 
 /**
@@ -21,17 +26,9 @@ export function proxyError(status: number, error_type: string) {
     request_id: matching('^[A-Za-z0-9._:=-]{1,255}$', '3f1f0b8e-6d0c-4c7e-9b7a-2f4c1d9e8a10'),
     error_type,
     error_message: string('A sentence saying what went wrong.'),
-    error_url: matching(`^https?://[^#\\s]+#${error_type}$`, `https://example.com/docs/errors.md#${error_type}`),
-  };
-}
-
-/** A Stytch error the proxy passes through unchanged: Stytch's request id and error page. */
-export function stytchError(status: number, error_type: string) {
-  return {
-    status_code: status,
-    request_id: stytchRequestId(),
-    error_type,
-    error_message: string('A sentence saying what went wrong.'),
-    error_url: `https://stytch.com/docs/api/errors/${status}`,
+    error_url: matching(
+      `^https?://[^#\\s]+#${error_type}$`,
+      `https://example.com/docs/errors.md#${error_type}`,
+    ),
   };
 }

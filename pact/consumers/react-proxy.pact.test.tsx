@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
-import { type ConnectedAppsClient, createProxyClient, isStytchApiError, type StytchApiError } from '@connected-apps/core';
+import {
+  type ConnectedAppsClient,
+  createProxyClient,
+  isStytchApiError,
+  type StytchApiError,
+} from '@connected-apps/core';
 import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '@connected-apps/react';
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
-import { act, renderHook, waitFor } from '@testing-library/react';
+import type { PactV4 } from '@pact-foundation/pact';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConsumerPact } from '../support/consumer-pact.ts';
 import {
   CONNECTED_APP,
@@ -15,19 +20,12 @@ import {
   UNKNOWN_CONNECTED_APP_ID,
   USER_ID,
 } from '../support/examples.ts';
-import {
-  bearerSession,
-  FAKE_SESSION_JWT,
-  id,
-  matching,
-  sessionJwtCookie,
-  stytchRequestId,
-} from '../support/matchers.ts';
+import { bearerSession, FAKE_SESSION_JWT, matching, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import { proxyError, revokePath, stytchError } from './react-proxy-shapes.ts';
+import { listPath, proxyError, revokePath } from './react-proxy-shapes.ts';
+import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
-const { eachLike, integer, string } = MatchersV3;
 const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
 
 /**
@@ -40,6 +38,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
   beforeAll(() => {
     pact = createConsumerPact(REACT_CONSUMER, PROXY);
   });
+  // Unmounts what each test rendered (Testing Library only does this itself with Vitest globals on).
+  afterEach(cleanup);
 
   /** The proxy client as the demo creates it, pointed at the mock server. */
   const client = (url: string, options: { sessionJwt?: string; headers?: Record<string, string> } = {}) =>
@@ -47,7 +47,9 @@ describe('connected-apps-react → connected-apps-proxy', () => {
 
   const wrapper =
     (c: ConnectedAppsClient) =>
-    ({ children }: { children: ReactNode }) => <ConnectedAppsProvider client={c}>{children}</ConnectedAppsProvider>;
+    ({ children }: { children: ReactNode }) => (
+      <ConnectedAppsProvider client={c}>{children}</ConnectedAppsProvider>
+    );
 
   /** Renders `useRevokeConnectedApp`, revokes, and returns the hook's settled error (or null). */
   async function revokeWithHook(c: ConnectedAppsClient, connected_app_id: string, user_id = USER_ID) {
@@ -75,10 +77,13 @@ describe('connected-apps-react → connected-apps-proxy', () => {
         req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
       })
       .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody({ request_id: stytchRequestId(), status_code: integer(200) });
+        res.headers(JSON_CONTENT).jsonBody(revokeBody());
       })
       .executeTest(async (mock) => {
-        const state = await revokeWithHook(client(mock.url, { sessionJwt: FAKE_SESSION_JWT }), CONNECTED_APP_ID);
+        const state = await revokeWithHook(
+          client(mock.url, { sessionJwt: FAKE_SESSION_JWT }),
+          CONNECTED_APP_ID,
+        );
         expect(state.status).toBe('success');
         expect(state.data?.request_id).toMatch(/^request-id-test-/);
       });
@@ -90,25 +95,12 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving("a request for the signed-in user's connected apps")
-      .withRequest('GET', matching(`^/api/v1/users/[^/?#]+/connected_apps$`, `/api/v1/users/${USER_ID}/connected_apps`), (req) => {
+      .withRequest('GET', listPath(USER_ID), (req) => {
         req.headers({ Authorization: bearerSession() });
       })
       .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody({
-          request_id: stytchRequestId(),
-          status_code: integer(200),
-          connected_apps: eachLike({
-            connected_app_id: id(CONNECTED_APP.connected_app_id),
-            name: string(CONNECTED_APP.name),
-            description: string(CONNECTED_APP.description),
-            client_type: matching(
-              '^(first_party|first_party_public|third_party|third_party_public)$',
-              CONNECTED_APP.client_type,
-            ),
-            logo_url: string(CONNECTED_APP.logo_url),
-            scopes_granted: matching('^[^ ]+( [^ ]+)*$', CONNECTED_APP.scopes_granted),
-          }),
-        });
+        // One wire shape everywhere: the proxy answers with Stytch's list.
+        res.headers(JSON_CONTENT).jsonBody(connectedAppsBody());
       })
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
@@ -182,12 +174,16 @@ describe('connected-apps-react → connected-apps-proxy', () => {
         req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
       })
       .willRespondWith(404, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(stytchError(404, 'connected_app_not_found'));
+        res.headers(JSON_CONTENT).jsonBody(stytchErrorBody(404, 'connected_app_not_found'));
       })
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const error = await expectRevokeError(c, UNKNOWN_CONNECTED_APP_ID);
-        expect(error).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found', retryable: false });
+        expect(error).toMatchObject({
+          status_code: 404,
+          error_type: 'connected_app_not_found',
+          retryable: false,
+        });
         expect(error.request_id).toMatch(/^request-id-test-/);
       });
   });

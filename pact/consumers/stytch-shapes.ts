@@ -5,9 +5,10 @@ import { FAKE_SESSION_JWT, id, matching, rfc3339, stytchRequestId } from '../sup
 const { boolean, eachLike, integer, like, string } = MatchersV3;
 
 /**
- * Stytch's response bodies as the `stytch-api` pact pins them. The OpenAPI check requires every
- * property Stytch's description marks required, so these are whole responses, not only the fields
- * the proxy reads; values are matched by type or pattern wherever Stytch generates them.
+ * Stytch's response bodies as the pacts pin them: the `stytch-api` pact, and the react pact wherever
+ * the proxy passes Stytch's answer through (one wire shape everywhere). The OpenAPI check requires
+ * every property Stytch's description marks required, so these are whole responses, not only the
+ * fields the consumers read; values are matched by type or pattern wherever Stytch generates them.
  */
 
 /** Stytch's error envelope; `error_url` is Stytch's page for the status (as in the seed's examples). */
@@ -30,7 +31,10 @@ export const connectedAppsBody = () => ({
     connected_app_id: id(CONNECTED_APP.connected_app_id),
     name: string(CONNECTED_APP.name),
     description: string(CONNECTED_APP.description),
-    client_type: matching('^(first_party|first_party_public|third_party|third_party_public)$', CONNECTED_APP.client_type),
+    client_type: matching(
+      '^(first_party|first_party_public|third_party|third_party_public)$',
+      CONNECTED_APP.client_type,
+    ),
     logo_url: string(CONNECTED_APP.logo_url),
     scopes_granted: matching('^[^ ]+( [^ ]+)*$', CONNECTED_APP.scopes_granted),
   }),

@@ -10,7 +10,10 @@ import { SwaggerMockValidatorFactory, type ValidationOutcome } from '@pactflow/s
  * const outcome = await checkPactAgainstOpenApi(STYTCH_OPENAPI, pactFilePath(PROXY, STYTCH_API));
  * if (!outcome.success) console.error(formatOutcome(outcome));
  */
-export async function checkPactAgainstOpenApi(specPath: string, pactPath: string): Promise<ValidationOutcome> {
+export async function checkPactAgainstOpenApi(
+  specPath: string,
+  pactPath: string,
+): Promise<ValidationOutcome> {
   return SwaggerMockValidatorFactory.create().validate({
     specPathOrUrl: specPath,
     mockPathOrUrl: pactPath,

@@ -24,6 +24,7 @@ export async function createUserWithConnectedApp(
 /** Reads a state parameter the pact must carry; a missing one is a broken pact, said plainly. */
 export function param(params: unknown, name: string): string {
   const value = (params as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value === '') throw new Error(`Provider state parameter "${name}" is missing`);
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`Provider state parameter "${name}" is missing`);
   return value;
 }

@@ -18,7 +18,8 @@ export const STYTCH_REQUEST_ID = '^request-id-(test|live)-[0-9a-f-]{36}$';
 export const EXAMPLE_REQUEST_ID = 'request-id-test-b05c992f-ebdc-489d-a754-c7e70ba13141';
 
 /** A Stytch request id, whatever the generated value. */
-export const stytchRequestId = (): MatchersV3.V3RegexMatcher => matching(STYTCH_REQUEST_ID, EXAMPLE_REQUEST_ID);
+export const stytchRequestId = (): MatchersV3.V3RegexMatcher =>
+  matching(STYTCH_REQUEST_ID, EXAMPLE_REQUEST_ID);
 
 /** Any id that fits in one path segment, with a realistic example. */
 export const id = (example: string): MatchersV3.V3RegexMatcher => matching(`^${SEGMENT}$`, example);
@@ -35,11 +36,13 @@ export const FAKE_PROJECT_ID = 'project-test-fake';
 export const FAKE_SECRET = 'secret-test-fake';
 /** `Basic base64("project-test-fake:secret-test-fake")`. */
 export const FAKE_BASIC_AUTH = 'Basic cHJvamVjdC10ZXN0LWZha2U6c2VjcmV0LXRlc3QtZmFrZQ==';
-export const basicAuth = (): MatchersV3.V3RegexMatcher => matching('^Basic [A-Za-z0-9+/]+={0,2}$', FAKE_BASIC_AUTH);
+export const basicAuth = (): MatchersV3.V3RegexMatcher =>
+  matching('^Basic [A-Za-z0-9+/]+={0,2}$', FAKE_BASIC_AUTH);
 
 /** A JWT-shaped value that is plainly not one: header `{"alg":"none"}`, payload `{"fake":true}`. */
 export const FAKE_SESSION_JWT = 'eyJhbGciOiJub25lIn0.eyJmYWtlIjp0cnVlfQ.fake';
 const JWT = '[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+';
-export const bearerSession = (): MatchersV3.V3RegexMatcher => matching(`^Bearer ${JWT}$`, `Bearer ${FAKE_SESSION_JWT}`);
+export const bearerSession = (): MatchersV3.V3RegexMatcher =>
+  matching(`^Bearer ${JWT}$`, `Bearer ${FAKE_SESSION_JWT}`);
 export const sessionJwtCookie = (): MatchersV3.V3RegexMatcher =>
   matching(`^stytch_session_jwt=${JWT}$`, `stytch_session_jwt=${FAKE_SESSION_JWT}`);

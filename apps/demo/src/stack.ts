@@ -23,7 +23,7 @@ export interface DemoStackOptions {
 /** A running demo: the page, the proxy behind it and the emulator behind that. */
 export interface DemoStack {
   /** The page, e.g. `http://127.0.0.1:5173`. */
-  url: string;
+  demoUrl: string;
   /** Open this: it signs the demo user in and lands on the page. */
   signInUrl: string;
   proxyUrl: string;
@@ -86,10 +86,10 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     stops.push(() => vite.close());
     await vite.listen();
 
-    const url = `http://${host}:${port}`;
+    const demoUrl = `http://${host}:${port}`;
     return {
-      url,
-      signInUrl: `${url}/dev/sign-in`,
+      demoUrl,
+      signInUrl: `${demoUrl}/dev/sign-in`,
       proxyUrl: proxy.url,
       emulatorUrl: emulator.url,
       demoUserId,
@@ -109,7 +109,9 @@ function freePort(host: string): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

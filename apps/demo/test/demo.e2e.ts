@@ -24,7 +24,8 @@ afterAll(async () => {
 });
 
 const listPath = () => `/v1/users/${stack.demoUserId}/connected_apps`;
-const appRow = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+const appRow = (name: string) =>
+  page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
 
 async function openSignedIn(): Promise<void> {
   await page.goto(stack.signInUrl);
@@ -36,14 +37,14 @@ describe('the demo page, in Chromium', () => {
     await stack.control.clearRequests();
     await openSignedIn();
     expect(new URL(page.url()).pathname).toBe('/');
-    const rows = page.getByRole('list', { name: 'Connected apps' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
+    const rows = page
+      .getByRole('list', { name: 'Connected apps' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading') });
     await expect.poll(() => rows.count()).toBe(4);
-    await expect.poll(() => appRow('Calendar Sync').getByRole('listitem').allTextContents()).toEqual([
-      'openid',
-      'email',
-      'profile',
-      'offline_access',
-    ]);
+    await expect
+      .poll(() => appRow('Calendar Sync').getByRole('listitem').allTextContents())
+      .toEqual(['openid', 'email', 'profile', 'offline_access']);
     // The app without a logo shows its initials.
     expect(await appRow('Insights Dashboard').locator('.logo-initials').textContent()).toBe('ID');
     await page.screenshot({ path: join(screenshots, 'apps-list.png'), fullPage: true });
@@ -60,7 +61,9 @@ describe('the demo page, in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Escape');
     await revoke.waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Revoke Deploy Bot');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Revoke Deploy Bot');
     await page.keyboard.press('Enter');
     await confirm.waitFor();
     await page.screenshot({ path: join(screenshots, 'confirm.png'), fullPage: true });
@@ -81,6 +84,26 @@ describe('the demo page, in Chromium', () => {
     await page.reload();
     await page.getByRole('list', { name: 'Connected apps' }).waitFor();
     expect(await appRow('Deploy Bot').count()).toBe(0);
+  });
+
+  it('stays signed in on the opaque session once the short-lived JWT cookie is gone', async () => {
+    await openSignedIn();
+    const cookies = await browser.context.cookies();
+    const now = Date.now() / 1000;
+    const jwtCookie = cookies.find((cookie) => cookie.name === 'stytch_session_jwt');
+    const tokenCookie = cookies.find((cookie) => cookie.name === 'stytch_session');
+    expect(jwtCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(tokenCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // The JWT cookie dies with the JWT (5 minutes); the session cookie lasts the session.
+    expect(jwtCookie!.expires - now).toBeLessThanOrEqual(301);
+    expect(tokenCookie!.expires - now).toBeGreaterThan(3600);
+
+    await browser.context.clearCookies({ name: 'stytch_session_jwt' });
+    await stack.control.clearRequests();
+    await page.reload();
+    await page.getByRole('list', { name: 'Connected apps' }).waitFor();
+    const { requests } = await stack.control.getRequests();
+    expect(requests.some((r) => r.method === 'POST' && r.path === '/v1/sessions/authenticate')).toBe(true);
   });
 
   it('shows the error with its request id when Stytch keeps failing', async () => {
@@ -113,7 +136,10 @@ describe('the demo page, in Chromium', () => {
 
   it('shows the empty state once every app is revoked', async () => {
     await openSignedIn();
-    const rows = page.getByRole('list', { name: 'Connected apps' }).getByRole('listitem').filter({ has: page.getByRole('heading') });
+    const rows = page
+      .getByRole('list', { name: 'Connected apps' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading') });
     // A slow revoke first, to see the pending state.
     const pocketNotes = 'connected-app-test-3e2a9f4c-5d6b-4c7e-8f80-91a2b3c4d5e6';
     await stack.control.injectFault({

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { Agent, request } from 'undici';
+import { Agent, request } from '../../../packages/core/node_modules/undici/index.js';
 const env = JSON.parse(process.env.PROXY_ENV!);
 const agent = new Agent({ connections: 128 });
 const auth = `Basic ${Buffer.from(`${env.STYTCH_PROJECT_ID}:${env.STYTCH_SECRET}`).toString('base64')}`;

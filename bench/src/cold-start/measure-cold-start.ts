@@ -29,7 +29,10 @@ async function oneColdStart(env: Record<string, string>): Promise<number> {
  * @example
  * const { medianMs } = await measureColdStart({ STYTCH_PROJECT_ID, STYTCH_SECRET, STYTCH_BASE_URL }, 7);
  */
-export async function measureColdStart(env: Record<string, string>, samples: number): Promise<ColdStartResult> {
+export async function measureColdStart(
+  env: Record<string, string>,
+  samples: number,
+): Promise<ColdStartResult> {
   const samplesMs: number[] = [];
   for (let i = 0; i < samples; i++) samplesMs.push(Math.round(await oneColdStart(env)));
   return { command: proxyMainCommand, samplesMs, medianMs: median(samplesMs) };

@@ -28,10 +28,12 @@ export async function spawnChild(
     readyTimeoutMs?: number;
     /** Where the child's stdout goes: `ignore` discards a target's request logs. @default 'inherit' */
     stdout?: 'inherit' | 'ignore';
+    /** Extra Node flags, e.g. `--expose-gc`. @default [] */
+    execArgv?: string[];
   } = {},
 ): Promise<RunningChild> {
   const child = fork(module, [], {
-    execArgv: ['--conditions=source', '--disable-warning=ExperimentalWarning'],
+    execArgv: ['--conditions=source', '--disable-warning=ExperimentalWarning', ...(options.execArgv ?? [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],
   });

@@ -25,22 +25,31 @@ const benchDir = fileURLToPath(new URL('../..', import.meta.url));
 const coreDir = fileURLToPath(new URL('../../../packages/core', import.meta.url));
 
 /**
- * The entries compared: our hook with core and ky, against the two libraries a React team would
- * otherwise reach for, each importing exactly what a user would. React is external for all.
+ * The entries compared: our hook with core (its default fetch transport, and with the optional ky
+ * transport), against the two libraries a React team would otherwise reach for, each importing
+ * exactly what a user would. React is external for all.
  */
 export const bundleEntries: BundleEntry[] = [
   {
     id: 'connected-apps',
-    label: '@connected-apps/react useRevokeConnectedApp + core + ky',
+    label: 'useRevokeConnectedApp + core (fetch)',
     contents: `export { ConnectedAppsProvider, useRevokeConnectedApp } from '@connected-apps/react';
 export { createProxyClient } from '@connected-apps/core';`,
     resolveDir: benchDir,
   },
   {
     id: 'connected-apps-all',
-    label: '@connected-apps/react both hooks + core + ky',
+    label: 'both hooks + core (fetch)',
     contents: `export { ConnectedAppsProvider, useRevokeConnectedApp, useConnectedApps } from '@connected-apps/react';
 export { createProxyClient } from '@connected-apps/core';`,
+    resolveDir: benchDir,
+  },
+  {
+    id: 'connected-apps-ky',
+    label: 'useRevokeConnectedApp + core + ky transport',
+    contents: `export { ConnectedAppsProvider, useRevokeConnectedApp } from '@connected-apps/react';
+export { createProxyClient } from '@connected-apps/core';
+export { createKyTransport } from '@connected-apps/core/ky';`,
     resolveDir: benchDir,
   },
   {

@@ -25,7 +25,10 @@ const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 /** Strings shaped like a JWT (three base64url parts), some with plausible headers and claims. */
 function jwtShaped(stack: ReliabilityStack): fc.Arbitrary<string> {
-  const part = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 60 });
+  const part = fc.string({
+    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+    maxLength: 60,
+  });
   const header = fc.constantFrom(
     b64url('{"alg":"RS256","typ":"JWT","kid":"nope"}'),
     b64url('{"alg":"none","typ":"JWT"}'),
@@ -33,7 +36,10 @@ function jwtShaped(stack: ReliabilityStack): fc.Arbitrary<string> {
     stack.alice.session_jwt.split('.')[0]!,
   );
   const claims = fc
-    .record({ sub: fc.constantFrom(stack.alice.user_id, stack.bob.user_id, 'user-test-x'), exp: fc.integer() })
+    .record({
+      sub: fc.constantFrom(stack.alice.user_id, stack.bob.user_id, 'user-test-x'),
+      exp: fc.integer(),
+    })
     .map((c) => b64url(JSON.stringify({ ...c, iss: `stytch.com/${stack.emulator.projectId}` })));
   return fc.oneof(
     fc.tuple(part, part, part).map((p) => p.join('.')),
@@ -46,88 +52,167 @@ function jwtShaped(stack: ReliabilityStack): fc.Arbitrary<string> {
     }),
     // A real header and signature around another user's claims.
     fc.constant(
-      [stack.alice.session_jwt.split('.')[0], stack.bob.session_jwt.split('.')[1], stack.alice.session_jwt.split('.')[2]].join('.'),
+      [
+        stack.alice.session_jwt.split('.')[0],
+        stack.bob.session_jwt.split('.')[1],
+        stack.alice.session_jwt.split('.')[2],
+      ].join('.'),
     ),
   );
 }
 
 function userCredentials(user: StackUser): Credential[] {
   return [
-    { header: 'authorization', value: `Bearer ${user.session_jwt}`, user: user.user_id, secret: user.session_jwt },
-    { header: 'authorization', value: `Bearer ${user.expired_jwt}`, user: user.user_id, secret: user.expired_jwt },
-    { header: 'cookie', value: `stytch_session_jwt=${user.session_jwt}`, user: user.user_id, secret: user.session_jwt },
-    { header: 'cookie', value: `stytch_session=${user.session_token}`, user: user.user_id, secret: user.session_token },
+    {
+      header: 'authorization',
+      value: `Bearer ${user.session_jwt}`,
+      user: user.user_id,
+      secret: user.session_jwt,
+    },
+    {
+      header: 'authorization',
+      value: `Bearer ${user.expired_jwt}`,
+      user: user.user_id,
+      secret: user.expired_jwt,
+    },
+    {
+      header: 'cookie',
+      value: `stytch_session_jwt=${user.session_jwt}`,
+      user: user.user_id,
+      secret: user.session_jwt,
+    },
+    {
+      header: 'cookie',
+      value: `stytch_session=${user.session_token}`,
+      user: user.user_id,
+      secret: user.session_token,
+    },
   ];
 }
 
 // Printable ASCII without CR/LF: what node:http lets a client put in a header value.
-const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+const headerText = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 80,
+});
 
 function credential(stack: ReliabilityStack): fc.Arbitrary<Credential | undefined> {
   const basic = `Basic ${Buffer.from(`${stack.emulator.projectId}:${stack.emulator.secret}`).toString('base64')}`;
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: 4, arbitrary: fc.constantFrom(...userCredentials(stack.alice), ...userCredentials(stack.bob)) },
-    { weight: 2, arbitrary: jwtShaped(stack).map((jwt): Credential => ({ header: 'authorization', value: `Bearer ${jwt}`, secret: jwt })) },
-    { weight: 1, arbitrary: jwtShaped(stack).map((jwt): Credential => ({ header: 'cookie', value: `stytch_session_jwt=${jwt}`, secret: jwt })) },
+    { weight: 8, arbitrary: fc.constantFrom(...userCredentials(stack.alice), ...userCredentials(stack.bob)) },
+    {
+      weight: 2,
+      arbitrary: jwtShaped(stack).map(
+        (jwt): Credential => ({ header: 'authorization', value: `Bearer ${jwt}`, secret: jwt }),
+      ),
+    },
+    {
+      weight: 1,
+      arbitrary: jwtShaped(stack).map(
+        (jwt): Credential => ({ header: 'cookie', value: `stytch_session_jwt=${jwt}`, secret: jwt }),
+      ),
+    },
     // The project's own Basic credentials sent to the proxy must neither work nor come back.
-    { weight: 1, arbitrary: fc.constant<Credential>({ header: 'authorization', value: basic, secret: stack.emulator.secret }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant<Credential>({
+        header: 'authorization',
+        value: basic,
+        secret: stack.emulator.secret,
+      }),
+    },
     { weight: 1, arbitrary: headerText.map((value): Credential => ({ header: 'authorization', value })) },
     { weight: 1, arbitrary: headerText.map((value): Credential => ({ header: 'cookie', value })) },
   );
 }
 
-/** A path segment: the real ids, traversal and escaping tricks, arbitrary text (escaped or raw Latin-1). */
-function segment(stack: ReliabilityStack): fc.Arbitrary<string> {
+/** A path segment: a real id (most often), traversal and escaping tricks, arbitrary text. */
+function segment(stack: ReliabilityStack, realIds: string[]): fc.Arbitrary<string> {
   const rawSafe = fc.string({
-    unit: fc.constantFrom(...'abcXYZ019-_.~%!$&\'()*+,;=:@'.split('')),
+    unit: fc.constantFrom(..."abcXYZ019-_.~%!$&'()*+,;=:@".split('')),
     maxLength: 30,
   });
   return fc.oneof(
-    fc.constantFrom(
-      stack.alice.user_id,
-      stack.bob.user_id,
-      stack.appIds[0],
-      stack.appIds[1],
-      '',
-      '.',
-      '..',
-      '%2e%2e',
-      '%2E%2E',
-      '%2F',
-      '..%2F..%2Fsessions',
-      'a%2Fb%3Fc%23d',
-      '%00',
-      '%ZZ',
-      '%',
-      encodeURIComponent(`${stack.bob.user_id}/connected_apps`),
-      `user-test-${'x'.repeat(600)}`,
-    ),
-    fc.string({ unit: 'grapheme', maxLength: 30 }).map(encodeURIComponent),
-    fc.string({ unit: 'binary-ascii', maxLength: 20 }).map(encodeURIComponent),
-    rawSafe,
+    { weight: 6, arbitrary: fc.constantFrom(...realIds) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        stack.alice.user_id,
+        stack.bob.user_id,
+        stack.appIds[0],
+        stack.appIds[1],
+        'user-test-00000000-0000-4000-8000-000000000000',
+        '',
+        '.',
+        '..',
+        '%2e%2e',
+        '%2E%2E',
+        '%2F',
+        '..%2F..%2Fsessions',
+        'a%2Fb%3Fc%23d',
+        '%00',
+        '%ZZ',
+        '%',
+        encodeURIComponent(`${stack.bob.user_id}/connected_apps`),
+        `user-test-${'x'.repeat(600)}`,
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).map(encodeURIComponent) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 20 }).map(encodeURIComponent) },
+    { weight: 1, arbitrary: rawSafe },
   );
 }
 
-function path(stack: ReliabilityStack): fc.Arbitrary<string> {
-  const seg = segment(stack);
-  const query = fc.option(seg.map((s) => `?user_id=${s}`), { nil: '' });
-  return fc
-    .tuple(
-      fc.oneof(
-        fc.tuple(seg, seg).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}/revoke`),
-        seg.map((u) => `/api/v1/users/${u}/connected_apps`),
-        fc.tuple(seg, seg).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}`),
-        fc.tuple(seg, seg).map(([u, x]) => `/api/v1/users/${u}/${x}/connected_apps`),
-        fc.tuple(seg, seg).map(([u, a]) => `/api//v1/users/${u}/connected_apps/${a}/revoke/`),
-        fc.array(seg, { maxLength: 6 }).map((parts) => `/api/${parts.join('/')}`),
-        fc.array(seg, { maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
-      ),
-      query,
-    )
-    .map(([p, q]) => p + q)
-    // Health probes answer their own shape; they are not part of the Stytch-shaped surface.
-    .filter((p) => !/^\/(healthz|readyz)(\?|$)/.test(p));
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as const;
+
+/** A path and a method: mostly the two real routes with their own method, sometimes anything. */
+function route(stack: ReliabilityStack): fc.Arbitrary<{ method: string; path: string }> {
+  const user = segment(stack, [stack.alice.user_id, stack.bob.user_id]);
+  const app = segment(stack, [...stack.appIds]);
+  const anyMethod = fc.constantFrom(...METHODS);
+  const usually = (method: string) =>
+    fc.oneof({ weight: 4, arbitrary: fc.constant(method) }, { weight: 1, arbitrary: anyMethod });
+  const query = fc.oneof(
+    { weight: 5, arbitrary: fc.constant('') },
+    { weight: 1, arbitrary: user.map((s) => `?user_id=${s}`) },
+  );
+  const shapes = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        method: usually('POST'),
+        path: fc.tuple(user, app).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}/revoke`),
+      }),
+    },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        method: usually('GET'),
+        path: user.map((u) => `/api/v1/users/${u}/connected_apps`),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        method: anyMethod,
+        path: fc.oneof(
+          fc.tuple(user, app).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}`),
+          fc.tuple(user, app).map(([u, x]) => `/api/v1/users/${u}/${x}/connected_apps`),
+          fc.tuple(user, app).map(([u, a]) => `/api//v1/users/${u}/connected_apps/${a}/revoke/`),
+          fc.array(app, { maxLength: 6 }).map((parts) => `/api/${parts.join('/')}`),
+          fc.array(app, { maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
+        ),
+      }),
+    },
+  );
+  return (
+    fc
+      .tuple(shapes, query)
+      .map(([r, q]) => ({ method: r.method, path: r.path + q }))
+      // Health probes answer their own shape; they are not part of the Stytch-shaped surface.
+      .filter((r) => !/^\/(healthz|readyz)(\?|$)/.test(r.path))
+  );
 }
 
 /** The bytes to send for a case's body. */
@@ -139,6 +224,7 @@ function body(): fc.Arbitrary<FuzzCase['body']> {
   return fc.oneof(
     fc.constant(undefined),
     fc.constant('{}'),
+    fc.constant('{}'),
     fc.constant('{'),
     fc.constant('null'),
     fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
@@ -147,68 +233,104 @@ function body(): fc.Arbitrary<FuzzCase['body']> {
   );
 }
 
+/** Mostly the well-formed value, sometimes any value: keeps a case close to the forwarding path. */
+function mostly<T>(wellFormed: fc.Arbitrary<T>, any: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 6, arbitrary: wellFormed }, { weight: 1, arbitrary: any });
+}
+
 /**
  * Random requests against the proxy: methods, paths (with hostile path parameters), session
  * credentials (valid, expired, tampered, JWT-shaped, garbage), origins, content types and bodies.
+ * Half the cases are wild in every part; the other half are well-formed calls of a signed-in user
+ * with a few parts mutated, so a good share reaches Stytch and the upstream properties are tested.
  *
  * @example
  * await fc.assert(fc.asyncProperty(fuzzCase(stack), async (c) => { … }));
  */
 export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
-  return fc
-    .record({
-      method: fc.constantFrom('GET', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
-      path: path(stack),
-      credentials: fc.array(credential(stack), { maxLength: 2 }),
-      origin: fc.option(fc.constantFrom(stack.origin, 'https://evil.example', 'null', 'http://app.test.evil.example'), {
-        nil: undefined,
-      }),
-      fetchSite: fc.option(fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'), { nil: undefined }),
-      contentType: fc.option(
-        fc.constantFrom(
-          'application/json',
-          'application/json; charset=utf-8',
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x',
-          'application/jsonx',
-        ),
-        { nil: undefined },
+  const anyOrigin = fc.constantFrom(
+    undefined,
+    stack.origin,
+    'https://evil.example',
+    'null',
+    'http://app.test.evil.example',
+  );
+  const anyContentType = fc.constantFrom(
+    undefined,
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonx',
+  );
+  const anyCredentials = fc.array(credential(stack), { maxLength: 2 });
+  const oneUserCredential = fc
+    .constantFrom(...userCredentials(stack.alice), ...userCredentials(stack.bob))
+    .map((c): (Credential | undefined)[] => [c]);
+  const wellFormedRoute = fc.oneof(
+    fc.tuple(fc.constantFrom(stack.alice, stack.bob), fc.constantFrom(...stack.appIds)).map(([u, a]) => ({
+      method: 'POST',
+      path: `/api/v1/users/${encodeURIComponent(u.user_id)}/connected_apps/${encodeURIComponent(a)}/revoke`,
+    })),
+    fc.constantFrom(stack.alice, stack.bob).map((u) => ({
+      method: 'GET',
+      path: `/api/v1/users/${encodeURIComponent(u.user_id)}/connected_apps`,
+    })),
+  );
+  const dimensions = (tame: boolean) => {
+    const pick = <T>(wellFormed: fc.Arbitrary<T>, any: fc.Arbitrary<T>) =>
+      tame ? mostly(wellFormed, any) : any;
+    return fc.record({
+      route: pick(wellFormedRoute, route(stack)),
+      credentials: pick(oneUserCredential, anyCredentials),
+      origin: pick(fc.constant(stack.origin), anyOrigin),
+      fetchSite: pick(
+        fc.constant(undefined),
+        fc.option(fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'), { nil: undefined }),
       ),
+      contentType: pick(fc.constant('application/json'), anyContentType),
       preflight: fc.option(fc.constantFrom('POST', 'GET', 'DELETE'), { nil: undefined }),
-      forwardedFor: fc.option(fc.constantFrom('203.0.113.9', '::1', 'garbage', '1.1.1.1, 2.2.2.2'), { nil: undefined }),
-      extra: fc.option(fc.tuple(fc.constantFrom('x-request-id', 'x-custom', 'accept', 'x-http-method-override'), headerText), {
+      forwardedFor: fc.option(fc.constantFrom('203.0.113.9', '::1', 'garbage', '1.1.1.1, 2.2.2.2'), {
         nil: undefined,
       }),
-      body: body(),
-    })
-    .map((r): FuzzCase => {
-      const headers: Record<string, string> = {};
-      const chosen = r.credentials.filter((c): c is Credential => c !== undefined);
-      // One Authorization header (the last one chosen), every cookie joined into one Cookie header.
-      const sent = [
-        ...chosen.filter((c) => c.header === 'authorization').slice(-1),
-        ...chosen.filter((c) => c.header === 'cookie'),
-      ];
-      for (const c of sent) {
-        headers[c.header] = c.header === 'cookie' && headers.cookie ? `${headers.cookie}; ${c.value}` : c.value;
-      }
-      const credentialUsers = sent.flatMap((c) => (c.user ? [c.user] : []));
-      const sentSecrets = sent.flatMap((c) => (c.secret ? [c.secret] : []));
-      if (r.origin) headers.origin = r.origin;
-      if (r.fetchSite) headers['sec-fetch-site'] = r.fetchSite;
-      if (r.contentType) headers['content-type'] = r.contentType;
-      if (r.preflight && r.method === 'OPTIONS') headers['access-control-request-method'] = r.preflight;
-      if (r.forwardedFor) headers['x-forwarded-for'] = r.forwardedFor;
-      if (r.extra) headers[r.extra[0]] = r.extra[1];
-      const sendsBody = r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD';
-      return {
-        method: r.method,
-        path: r.path,
-        headers,
-        ...(sendsBody ? { body: r.body } : {}),
-        credentialUsers,
-        sentSecrets,
-      };
+      extra: fc.option(
+        fc.tuple(fc.constantFrom('x-request-id', 'x-custom', 'accept', 'x-http-method-override'), headerText),
+        {
+          nil: undefined,
+        },
+      ),
+      body: pick(fc.constant<FuzzCase['body']>('{}'), body()),
     });
+  };
+  return fc.oneof(dimensions(false), dimensions(true)).map((r): FuzzCase => {
+    const { method, path } = r.route;
+    const headers: Record<string, string> = {};
+    const chosen = r.credentials.filter((c): c is Credential => c !== undefined);
+    // One Authorization header (the last one chosen), every cookie joined into one Cookie header.
+    const sent = [
+      ...chosen.filter((c) => c.header === 'authorization').slice(-1),
+      ...chosen.filter((c) => c.header === 'cookie'),
+    ];
+    for (const c of sent) {
+      headers[c.header] = c.header === 'cookie' && headers.cookie ? `${headers.cookie}; ${c.value}` : c.value;
+    }
+    const credentialUsers = sent.flatMap((c) => (c.user ? [c.user] : []));
+    const sentSecrets = sent.flatMap((c) => (c.secret ? [c.secret] : []));
+    if (r.origin) headers.origin = r.origin;
+    if (r.fetchSite) headers['sec-fetch-site'] = r.fetchSite;
+    if (r.contentType) headers['content-type'] = r.contentType;
+    if (r.preflight && method === 'OPTIONS') headers['access-control-request-method'] = r.preflight;
+    if (r.forwardedFor) headers['x-forwarded-for'] = r.forwardedFor;
+    if (r.extra) headers[r.extra[0]] = r.extra[1];
+    const sendsBody = r.body !== undefined && method !== 'GET' && method !== 'HEAD';
+    return {
+      method,
+      path,
+      headers,
+      ...(sendsBody ? { body: r.body } : {}),
+      credentialUsers,
+      sentSecrets,
+    };
+  });
 }

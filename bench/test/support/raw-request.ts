@@ -29,11 +29,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
  */
 export function rawRequest(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const url = new URL(baseUrl);
+  // node:http frames a GET/DELETE body with neither Content-Length nor chunking; say how long it is.
+  const headers =
+    req.body === undefined
+      ? req.headers
+      : { 'content-length': String(Buffer.byteLength(req.body)), ...req.headers };
   const timeoutMs = req.timeoutMs ?? 10_000;
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, method: req.method, path: req.path, headers: req.headers, agent },
+      { host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,5 +1,5 @@
-import { type Emulator, start } from '@connected-apps/stytch-emulator';
 import { type RunningProxy, startProxy } from '@connected-apps/proxy';
+import { type Emulator, start } from '@connected-apps/stytch-emulator';
 
 /** A signed-in user of the reliability stack and every credential that identifies them. */
 export interface StackUser {
@@ -64,7 +64,11 @@ export async function startReliabilityStack(env: Record<string, string> = {}): P
     [alice, second],
     [bob, first],
   ] as const) {
-    await emulator.control.createGrant({ user_id: user.user_id, connected_app_id: app.connected_app_id, scopes: ['openid', 'email'] });
+    await emulator.control.createGrant({
+      user_id: user.user_id,
+      connected_app_id: app.connected_app_id,
+      scopes: ['openid', 'email'],
+    });
   }
   const logs: string[] = [];
   const proxy = await startProxy(

@@ -37,7 +37,8 @@ export function stytchShapeProblems(method: string, res: RawResponse): string[] 
     return [...problems, `body is not a JSON object: ${res.body.slice(0, 120)}`];
   }
   const fields = body as Record<string, unknown>;
-  if (fields.status_code !== res.status) problems.push(`status_code ${fields.status_code} ≠ HTTP ${res.status}`);
+  if (fields.status_code !== res.status)
+    problems.push(`status_code ${fields.status_code} ≠ HTTP ${res.status}`);
   if (!nonEmptyString(fields.request_id)) problems.push('request_id missing');
   if (res.status >= 400) {
     for (const key of ['error_type', 'error_message', 'error_url']) {
@@ -56,7 +57,8 @@ export function isUnexpected5xx(res: RawResponse): boolean {
   const body = parseJson(res.body) as Record<string, unknown> | undefined;
   const type = typeof body?.error_type === 'string' ? body.error_type : '';
   if (MAPPED_UPSTREAM_FAILURES[type] === res.status) return false;
-  const passedThrough = typeof body?.request_id === 'string' && /^request-id-(test|live)-/.test(body.request_id);
+  const passedThrough =
+    typeof body?.request_id === 'string' && /^request-id-(test|live)-/.test(body.request_id);
   return !passedThrough;
 }
 

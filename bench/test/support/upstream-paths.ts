@@ -32,7 +32,9 @@ export function upstreamRequestProblems(
     if (!authorized) problems.push(`sent without valid Basic auth: ${where}`);
     if (method === 'GET' && path === `/v1/sessions/jwks/${projectId}`) continue;
     if (method === 'POST' && path === '/v1/sessions/authenticate') continue;
-    const match = (method === 'POST' && REVOKE.exec(path)) || ((method === 'GET' || method === 'HEAD') && LIST.exec(path));
+    const match =
+      (method === 'POST' && REVOKE.exec(path)) ||
+      ((method === 'GET' || method === 'HEAD') && LIST.exec(path));
     if (!match) {
       problems.push(`path outside the allowed shapes: ${where}`);
       continue;

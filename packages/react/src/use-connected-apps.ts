@@ -24,6 +24,9 @@ export function useConnectedApps(
   const store = storeForClient(useConnectedAppsClient(options.client));
   const enabled = options.enabled ?? true;
   // A new user is a new observer: React unsubscribes the old one and subscribes (and loads) the new one.
-  const observer = useMemo(() => new ConnectedAppsObserver(store, user_id, enabled), [store, user_id, enabled]);
+  const observer = useMemo(
+    () => new ConnectedAppsObserver(store, user_id, enabled),
+    [store, user_id, enabled],
+  );
   return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
 }

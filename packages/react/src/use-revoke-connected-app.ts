@@ -18,7 +18,9 @@ import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from '
  * const { revoke, isPending, error } = useRevokeConnectedApp({ onSuccess: () => toast('Access removed') });
  * <button disabled={isPending} onClick={() => revoke({ user_id, connected_app_id })}>Revoke</button>
  */
-export function useRevokeConnectedApp(options: UseRevokeConnectedAppOptions = {}): UseRevokeConnectedAppResult {
+export function useRevokeConnectedApp(
+  options: UseRevokeConnectedAppOptions = {},
+): UseRevokeConnectedAppResult {
   const store = storeForClient(useConnectedAppsClient(options.client));
   // Creating an observer has no side effects, so StrictMode's double render is harmless; later options
   // reach it through the effect below.

@@ -18,7 +18,9 @@ describe('ConnectedAppsProvider', () => {
     const { result } = renderHook(() => useRevokeConnectedApp({ client: user.client }));
     await waitFor(() => expect(list.result.current.data).toHaveLength(2));
 
-    await act(() => result.current.revokeAsync({ user_id: user.user_id, connected_app_id: user.apps[0]!.connected_app_id }));
+    await act(() =>
+      result.current.revokeAsync({ user_id: user.user_id, connected_app_id: user.apps[0]!.connected_app_id }),
+    );
     expect(list.result.current.data?.map((app) => app.name)).toEqual(['Notes']);
   });
 

@@ -2,14 +2,22 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, revokePath, seedUser, quietPeriod } from './support/stack.ts';
+import { control, countRequests, quietPeriod, revokePath, seedUser } from './support/stack.ts';
 
 describe('useRevokeConnectedApp concurrency', () => {
   it('keeps separate state for concurrent revokes of two apps', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const [slow, failing] = user.apps;
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, slow!.connected_app_id), latency_ms: 400 });
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, failing!.connected_app_id), status: 500 });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, slow!.connected_app_id),
+      latency_ms: 400,
+    });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, failing!.connected_app_id),
+      status: 500,
+    });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const a = renderHook(() => useRevokeConnectedApp(), { wrapper });

@@ -11,12 +11,21 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, proxyClient, revokePath, type SeededUser, seedUser } from './support/stack.ts';
+import {
+  control,
+  countRequests,
+  proxyClient,
+  revokePath,
+  type SeededUser,
+  seedUser,
+} from './support/stack.ts';
 
 interface ErrorCase {
   name: string;
   /** Prepares the failure; returns the client and variables to revoke with. */
-  arrange: (user: SeededUser) => Promise<{ client: ConnectedAppsClient; connected_app_id: string; user_id?: string }>;
+  arrange: (
+    user: SeededUser,
+  ) => Promise<{ client: ConnectedAppsClient; connected_app_id: string; user_id?: string }>;
   expected: { status_code: number; error_type: string };
   /** Whether the revoke must not have reached the emulator. */
   stoppedBeforeStytch?: boolean;
@@ -29,7 +38,11 @@ const cases: ErrorCase[] = [
     name: '403 user_forbidden when revoking another user’s app',
     arrange: async (user) => {
       const other = await seedUser(['Someone else’s app']);
-      return { client: user.client, user_id: other.user_id, connected_app_id: other.apps[0]!.connected_app_id };
+      return {
+        client: user.client,
+        user_id: other.user_id,
+        connected_app_id: other.apps[0]!.connected_app_id,
+      };
     },
     expected: { status_code: 403, error_type: 'user_forbidden' },
     stoppedBeforeStytch: true,
@@ -49,7 +62,12 @@ const cases: ErrorCase[] = [
     name: '429 too_many_requests when Stytch rate-limits',
     arrange: async (user) => {
       const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 429, retry_after: 1 });
+      await control.injectFault({
+        method: 'POST',
+        path: revokePath(user.user_id, connected_app_id),
+        status: 429,
+        retry_after: 1,
+      });
       return { client: user.client, connected_app_id };
     },
     expected: { status_code: 429, error_type: 'too_many_requests' },
@@ -58,7 +76,11 @@ const cases: ErrorCase[] = [
     name: '500 internal_server_error passed through from Stytch',
     arrange: async (user) => {
       const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 500 });
+      await control.injectFault({
+        method: 'POST',
+        path: revokePath(user.user_id, connected_app_id),
+        status: 500,
+      });
       return { client: user.client, connected_app_id };
     },
     expected: { status_code: 500, error_type: 'internal_server_error' },
@@ -67,7 +89,11 @@ const cases: ErrorCase[] = [
     name: '502 upstream_unavailable when Stytch drops the connection',
     arrange: async (user) => {
       const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), drop_connection: true });
+      await control.injectFault({
+        method: 'POST',
+        path: revokePath(user.user_id, connected_app_id),
+        drop_connection: true,
+      });
       return { client: user.client, connected_app_id };
     },
     expected: { status_code: 502, error_type: 'upstream_unavailable' },
@@ -76,7 +102,11 @@ const cases: ErrorCase[] = [
     name: '504 upstream_timeout when Stytch answers too late',
     arrange: async (user) => {
       const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), latency_ms: 2500 });
+      await control.injectFault({
+        method: 'POST',
+        path: revokePath(user.user_id, connected_app_id),
+        latency_ms: 2500,
+      });
       return { client: user.client, connected_app_id };
     },
     expected: { status_code: 504, error_type: 'upstream_timeout' },
@@ -84,35 +114,46 @@ const cases: ErrorCase[] = [
 ];
 
 describe('useRevokeConnectedApp errors', () => {
-  it.each(cases)('reports $name, typed and with its request id', async ({ arrange, expected, stoppedBeforeStytch }) => {
-    const user = await seedUser(['Calendar Sync']);
-    const { client, connected_app_id, user_id = user.user_id } = await arrange(user);
-    const onError = vi.fn();
-    const onSettled = vi.fn();
-    const { result } = renderHook(() => useRevokeConnectedApp({ client, onError, onSettled }));
+  it.each(cases)(
+    'reports $name, typed and with its request id',
+    async ({ arrange, expected, stoppedBeforeStytch }) => {
+      const user = await seedUser(['Calendar Sync']);
+      const { client, connected_app_id, user_id = user.user_id } = await arrange(user);
+      const onError = vi.fn();
+      const onSettled = vi.fn();
+      const { result } = renderHook(() => useRevokeConnectedApp({ client, onError, onSettled }));
 
-    const variables = { user_id, connected_app_id };
-    act(() => result.current.revoke(variables));
-    await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 5000 });
+      const variables = { user_id, connected_app_id };
+      act(() => result.current.revoke(variables));
+      await waitFor(() => expect(result.current.status).toBe('error'), { timeout: 5000 });
 
-    const { error } = result.current;
-    expect(isStytchApiError(error)).toBe(true);
-    expect(error).toMatchObject(expected);
-    expect(error?.request_id).toMatch(/\S/);
-    expect(error?.error_url).toMatch(/^https?:\/\//);
-    expect(result.current).toMatchObject({ isError: true, data: undefined, variables });
-    expect(onError).toHaveBeenCalledExactlyOnceWith(error, variables);
-    expect(onSettled).toHaveBeenCalledExactlyOnceWith(undefined, error, variables);
-    if (stoppedBeforeStytch) expect(await countRequests('POST', revokePath(user_id, connected_app_id))).toBe(0);
-  });
+      const { error } = result.current;
+      expect(isStytchApiError(error)).toBe(true);
+      expect(error).toMatchObject(expected);
+      expect(error?.request_id).toMatch(/\S/);
+      expect(error?.error_url).toMatch(/^https?:\/\//);
+      expect(result.current).toMatchObject({ isError: true, data: undefined, variables });
+      expect(onError).toHaveBeenCalledExactlyOnceWith(error, variables);
+      expect(onSettled).toHaveBeenCalledExactlyOnceWith(undefined, error, variables);
+      if (stoppedBeforeStytch)
+        expect(await countRequests('POST', revokePath(user_id, connected_app_id))).toBe(0);
+    },
+  );
 
   it('carries Retry-After on a 429 as milliseconds', async () => {
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 429, retry_after: 2 });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, connected_app_id),
+      status: 429,
+      retry_after: 2,
+    });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
 
-    const rejection = await act(() => result.current.revokeAsync({ user_id: user.user_id, connected_app_id }).catch((e) => e));
+    const rejection = await act(() =>
+      result.current.revokeAsync({ user_id: user.user_id, connected_app_id }).catch((e) => e),
+    );
     expect(rejection).toBeInstanceOf(StytchApiError);
     expect(rejection).toBe(result.current.error);
     expect((rejection as StytchApiError).retryAfter).toBe(2000);
@@ -121,7 +162,11 @@ describe('useRevokeConnectedApp errors', () => {
   it('keeps the app in the list when its revoke fails', async () => {
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, connected_app_id), status: 500 });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, connected_app_id),
+      status: 500,
+    });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
@@ -170,7 +215,11 @@ describe('useRevokeConnectedApp errors', () => {
     act(() => result.current.revoke({ user_id: 'user-test-x', connected_app_id: unknownAppId }));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(isConnectedAppsError(result.current.error)).toBe(true);
-    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'unexpected_error', retryable: false });
+    expect(result.current.error).toMatchObject({
+      status_code: 0,
+      error_type: 'unexpected_error',
+      retryable: false,
+    });
     expect(result.current.error?.request_id).toMatch(/^local-/);
     expect(result.current.error?.cause).toBeInstanceOf(TypeError);
   });

@@ -31,7 +31,11 @@ describe('useRevokeConnectedApp({ optimistic: true })', () => {
   it('removes the app at once and keeps it gone when the revoke succeeds', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const [calendar, notes] = user.apps;
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, calendar!.connected_app_id), latency_ms: 200 });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, calendar!.connected_app_id),
+      latency_ms: 200,
+    });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const { result } = renderHook(() => useRevokeConnectedApp({ optimistic: true }), { wrapper });

@@ -4,23 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { countRequests, listPath, seedUser } from './support/stack.ts';
 
+function Page({ user_id }: { user_id: string }) {
+  const apps = useConnectedApps(user_id);
+  const revoke = useRevokeConnectedApp();
+  return (
+    <p>
+      list:{apps.status} revoke:{revoke.status}
+    </p>
+  );
+}
+
 describe('server rendering', () => {
   it('imports and renders without a window, and sends nothing from the server', async () => {
     expect(typeof window).toBe('undefined');
     const user = await seedUser(['Calendar Sync']);
-    function Page() {
-      const apps = useConnectedApps(user.user_id);
-      const revoke = useRevokeConnectedApp();
-      return (
-        <p>
-          list:{apps.status} revoke:{revoke.status}
-        </p>
-      );
-    }
 
     const html = renderToString(
       <ConnectedAppsProvider client={user.client}>
-        <Page />
+        <Page user_id={user.user_id} />
       </ConnectedAppsProvider>,
     );
     expect(html).toContain('list:<!-- -->pending<!-- --> revoke:<!-- -->idle');

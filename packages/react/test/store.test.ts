@@ -1,7 +1,7 @@
 import type { ConnectedApp } from '@connected-apps/core';
 import { describe, expect, it } from 'vitest';
 import { ConnectedAppsStore } from '../src/store/connected-apps-store.ts';
-import { control, countRequests, listPath, revokePath, seedUser, quietPeriod } from './support/stack.ts';
+import { control, countRequests, listPath, quietPeriod, revokePath, seedUser } from './support/stack.ts';
 
 // The framework-free store, driven directly: what the hooks rely on, without React in the way.
 describe('ConnectedAppsStore', () => {

@@ -22,7 +22,9 @@ declare const list: UseConnectedAppsResult;
 
 describe('useRevokeConnectedApp types', () => {
   it('takes options and returns the result union', () => {
-    expectTypeOf(useRevokeConnectedApp).parameter(0).toEqualTypeOf<UseRevokeConnectedAppOptions | undefined>();
+    expectTypeOf(useRevokeConnectedApp)
+      .parameter(0)
+      .toEqualTypeOf<UseRevokeConnectedAppOptions | undefined>();
     expectTypeOf(useRevokeConnectedApp).returns.toEqualTypeOf<UseRevokeConnectedAppResult>();
     expectTypeOf<UseRevokeConnectedAppOptions['optimistic']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<UseRevokeConnectedAppOptions['client']>().toEqualTypeOf<ConnectedAppsClient | undefined>();
@@ -53,7 +55,9 @@ describe('useRevokeConnectedApp types', () => {
   it('has revoke returning void and revokeAsync returning the response', () => {
     expectTypeOf(revoke.revoke).returns.toBeVoid();
     expectTypeOf(revoke.revokeAsync).returns.toEqualTypeOf<Promise<UsersRevokeResponse>>();
-    expectTypeOf(revoke.revoke).parameters.toEqualTypeOf<[UsersRevokeRequest, (RevokeCallbacks | undefined)?]>();
+    expectTypeOf(revoke.revoke).parameters.toEqualTypeOf<
+      [UsersRevokeRequest, (RevokeCallbacks | undefined)?]
+    >();
     expectTypeOf(revoke.reset).toEqualTypeOf<() => void>();
   });
 

@@ -4,18 +4,33 @@ import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, listPath, proxyClient, seedUser, quietPeriod } from './support/stack.ts';
+import { control, countRequests, listPath, proxyClient, quietPeriod, seedUser } from './support/stack.ts';
 
 describe('useConnectedApps', () => {
   it('loads the user’s apps through the proxy', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
-    const { result } = renderHook(() => useConnectedApps(user.user_id), { wrapper: providerWrapper(user.client) });
+    const { result } = renderHook(() => useConnectedApps(user.user_id), {
+      wrapper: providerWrapper(user.client),
+    });
 
-    expect(result.current).toMatchObject({ status: 'pending', isPending: true, isLoading: true, data: undefined });
+    expect(result.current).toMatchObject({
+      status: 'pending',
+      isPending: true,
+      isLoading: true,
+      data: undefined,
+    });
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(result.current.data?.map((app) => app.name).sort()).toEqual(['Calendar Sync', 'Notes']);
-    expect(result.current.data?.[0]).toMatchObject({ client_type: 'third_party', scopes_granted: 'openid email' });
-    expect(result.current).toMatchObject({ isSuccess: true, isLoading: false, isFetching: false, error: null });
+    expect(result.current.data?.[0]).toMatchObject({
+      client_type: 'third_party',
+      scopes_granted: 'openid email',
+    });
+    expect(result.current).toMatchObject({
+      isSuccess: true,
+      isLoading: false,
+      isFetching: false,
+      error: null,
+    });
   });
 
   it('shares one request between every mounted list of the same user', async () => {
@@ -51,7 +66,9 @@ describe('useConnectedApps', () => {
 
   it('reports the proxy’s typed 401 when there is no session, with its request id', async () => {
     const user = await seedUser([]);
-    const { result } = renderHook(() => useConnectedApps(user.user_id), { wrapper: providerWrapper(proxyClient()) });
+    const { result } = renderHook(() => useConnectedApps(user.user_id), {
+      wrapper: providerWrapper(proxyClient()),
+    });
 
     await waitFor(() => expect(result.current.status).toBe('error'));
     const { error } = result.current;
@@ -63,7 +80,9 @@ describe('useConnectedApps', () => {
 
   it('keeps the last list when a refetch fails, and recovers on the next one', async () => {
     const user = await seedUser(['Calendar Sync']);
-    const { result } = renderHook(() => useConnectedApps(user.user_id), { wrapper: providerWrapper(user.client) });
+    const { result } = renderHook(() => useConnectedApps(user.user_id), {
+      wrapper: providerWrapper(user.client),
+    });
     await waitFor(() => expect(result.current.status).toBe('success'));
     const loaded = result.current.data;
 

@@ -13,7 +13,13 @@ describe('useRevokeConnectedApp', () => {
     const { result } = renderHook(() => useRevokeConnectedApp({ onSuccess, onSettled }), {
       wrapper: providerWrapper(user.client),
     });
-    expect(result.current).toMatchObject({ status: 'idle', isIdle: true, data: undefined, error: null, variables: undefined });
+    expect(result.current).toMatchObject({
+      status: 'idle',
+      isIdle: true,
+      data: undefined,
+      error: null,
+      variables: undefined,
+    });
 
     const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
     act(() => result.current.revoke(variables));
@@ -44,7 +50,10 @@ describe('useRevokeConnectedApp', () => {
 
     let returned: unknown = 'not called';
     act(() => {
-      returned = result.current.revoke({ user_id: user.user_id, connected_app_id: user.apps[1]!.connected_app_id });
+      returned = result.current.revoke({
+        user_id: user.user_id,
+        connected_app_id: user.apps[1]!.connected_app_id,
+      });
     });
     expect(returned).toBeUndefined();
     await waitFor(() => expect(result.current.status).toBe('success'));
@@ -59,7 +68,9 @@ describe('useRevokeConnectedApp', () => {
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
     await waitFor(() => expect(listB.result.current.data).toHaveLength(2));
 
-    await act(() => result.current.revokeAsync({ user_id: user.user_id, connected_app_id: calendar!.connected_app_id }));
+    await act(() =>
+      result.current.revokeAsync({ user_id: user.user_id, connected_app_id: calendar!.connected_app_id }),
+    );
 
     for (const list of [listA, listB]) {
       expect(list.result.current.data?.map((app) => app.connected_app_id)).toEqual([notes!.connected_app_id]);
@@ -70,7 +81,11 @@ describe('useRevokeConnectedApp', () => {
     const user = await seedUser(['Calendar Sync']);
     const calls: string[] = [];
     const { result } = renderHook(
-      () => useRevokeConnectedApp({ onSuccess: () => calls.push('hook:success'), onSettled: () => calls.push('hook:settled') }),
+      () =>
+        useRevokeConnectedApp({
+          onSuccess: () => calls.push('hook:success'),
+          onSettled: () => calls.push('hook:settled'),
+        }),
       { wrapper: providerWrapper(user.client) },
     );
 
@@ -87,13 +102,20 @@ describe('useRevokeConnectedApp', () => {
   it('goes back to idle on reset, and ignores the revoke it was following', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    await control.injectFault({ method: 'POST', path: revokePath(user.user_id, app.connected_app_id), latency_ms: 300 });
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, app.connected_app_id),
+      latency_ms: 300,
+    });
     const onCallSuccess = vi.fn();
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
 
     let pending: Promise<unknown> = Promise.resolve();
     act(() => {
-      pending = result.current.revokeAsync({ user_id: user.user_id, connected_app_id: app.connected_app_id }, { onSuccess: onCallSuccess });
+      pending = result.current.revokeAsync(
+        { user_id: user.user_id, connected_app_id: app.connected_app_id },
+        { onSuccess: onCallSuccess },
+      );
     });
     act(() => result.current.reset());
     expect(result.current).toMatchObject({ status: 'idle', variables: undefined });
@@ -106,7 +128,9 @@ describe('useRevokeConnectedApp', () => {
 
   it('keeps the same functions across renders', async () => {
     const user = await seedUser([]);
-    const { result, rerender } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
+    const { result, rerender } = renderHook(() => useRevokeConnectedApp(), {
+      wrapper: providerWrapper(user.client),
+    });
     const first = result.current;
     rerender();
     expect(result.current.revoke).toBe(first.revoke);

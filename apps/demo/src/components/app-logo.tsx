@@ -4,10 +4,16 @@ import { type CSSProperties, useState } from 'react';
 export function AppLogo({ name, logoUrl }: { name: string; logoUrl: string | null }) {
   const [failed, setFailed] = useState(false);
   if (logoUrl && !failed) {
-    return <img className="logo" src={logoUrl} alt="" width={44} height={44} onError={() => setFailed(true)} />;
+    return (
+      <img className="logo" src={logoUrl} alt="" width={44} height={44} onError={() => setFailed(true)} />
+    );
   }
   return (
-    <span className="logo logo-initials" aria-hidden="true" style={{ '--logo-hue': hueOf(name) } as CSSProperties}>
+    <span
+      className="logo logo-initials"
+      aria-hidden="true"
+      style={{ '--logo-hue': hueOf(name) } as CSSProperties}
+    >
       {initialsOf(name)}
     </span>
   );

@@ -35,7 +35,12 @@ export function ConnectedAppList({ userId }: { userId: string }) {
       )}
       {apps.status === 'error' && (
         <ErrorMessage title="Could not load your connected apps" error={apps.error}>
-          <button type="button" className="button" onClick={() => void apps.refetch()} disabled={apps.isFetching}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void apps.refetch()}
+            disabled={apps.isFetching}
+          >
             {apps.isFetching ? 'Retrying…' : 'Try again'}
           </button>
         </ErrorMessage>

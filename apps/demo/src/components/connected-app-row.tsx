@@ -53,25 +53,30 @@ export function ConnectedAppRow({ userId, app, onRevoked }: ConnectedAppRowProps
       </div>
       <div className="app-actions">
         {confirming || isPending ? (
-          // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the confirmation cancels it
-          <div
+          <fieldset
             className="confirm"
-            role="group"
             aria-label={`Confirm revoking ${app.name}`}
+            // Escape anywhere in the confirmation backs out of it.
             onKeyDown={(event) => {
               if (event.key === 'Escape' && !isPending) cancel();
             }}
           >
-            <p className="confirm-text">Remove its access? It will be signed out right away.</p>
+            <legend className="confirm-text">Remove its access? It will be signed out right away.</legend>
             <div className="confirm-buttons">
               <button type="button" className="button button-danger" onClick={confirm} disabled={isPending}>
                 {isPending ? 'Revoking…' : 'Revoke access'}
               </button>
-              <button type="button" className="button" onClick={cancel} disabled={isPending} ref={cancelButton}>
+              <button
+                type="button"
+                className="button"
+                onClick={cancel}
+                disabled={isPending}
+                ref={cancelButton}
+              >
                 Cancel
               </button>
             </div>
-          </div>
+          </fieldset>
         ) : (
           <button
             type="button"

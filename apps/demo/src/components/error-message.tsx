@@ -2,7 +2,15 @@ import type { ConnectedAppsError } from '@connected-apps/core';
 import type { ReactNode } from 'react';
 
 /** A failure, said plainly, with the request id support will ask for. Announced by screen readers. */
-export function ErrorMessage({ title, error, children }: { title: string; error: ConnectedAppsError; children?: ReactNode }) {
+export function ErrorMessage({
+  title,
+  error,
+  children,
+}: {
+  title: string;
+  error: ConnectedAppsError;
+  children?: ReactNode;
+}) {
   return (
     <div className="error" role="alert">
       <p className="error-title">{title}</p>

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { clearSessionCookies, readCookie, SESSION_JWT_COOKIE, setSessionCookies } from './session-cookies.ts';
+import {
+  clearSessionCookies,
+  readCookie,
+  SESSION_JWT_COOKIE,
+  SESSION_TOKEN_COOKIE,
+  setSessionCookies,
+} from './session-cookies.ts';
 
 /** Settings of {@link devSessionPlugin}. */
 export interface DevSessionOptions {
@@ -21,8 +27,9 @@ export interface DevSessionOptions {
  * - `GET /dev/sign-in` mints a session for the demo user through the emulator's control API, sets the
  *   session cookies and redirects to `/`.
  * - `GET /dev/sign-out` clears them.
- * - `GET /dev/whoami` answers `{ user_id }` read from the session JWT cookie (`null` when signed out). The
- *   page only uses it to know whose apps to ask for: the proxy verifies the session on every call.
+ * - `GET /dev/whoami` answers `{ user_id }`: the JWT cookie's subject, or the demo user when only the opaque
+ *   session cookie is left (`null` when signed out). The page only uses it to know whose apps to ask
+ *   for: the proxy verifies the session on every call.
  */
 export function devSessionPlugin(options: DevSessionOptions): Plugin {
   const lifetime = options.sessionLifetimeSeconds ?? 8 * 60 * 60;
@@ -32,7 +39,9 @@ export function devSessionPlugin(options: DevSessionOptions): Plugin {
     configureServer(server) {
       server.middlewares.use('/dev/sign-in', (_req, res) => {
         signIn(options, lifetime, res).catch(() => {
-          sendJson(res, 502, { error_message: `Could not mint a session at the emulator (${options.emulatorUrl}).` });
+          sendJson(res, 502, {
+            error_message: `Could not mint a session at the emulator (${options.emulatorUrl}).`,
+          });
         });
       });
       server.middlewares.use('/dev/sign-out', (_req, res) => {
@@ -40,7 +49,10 @@ export function devSessionPlugin(options: DevSessionOptions): Plugin {
         redirect(res, '/');
       });
       server.middlewares.use('/dev/whoami', (req: IncomingMessage, res) => {
-        sendJson(res, 200, { user_id: subjectOf(readCookie(req.headers.cookie, SESSION_JWT_COOKIE)) });
+        const cookies = req.headers.cookie;
+        const fromJwt = subjectOf(readCookie(cookies, SESSION_JWT_COOKIE));
+        const signedIn = fromJwt ?? (readCookie(cookies, SESSION_TOKEN_COOKIE) ? options.demoUserId : null);
+        sendJson(res, 200, { user_id: signedIn });
       });
     },
   };
@@ -55,19 +67,30 @@ async function signIn(options: DevSessionOptions, lifetime: number, res: ServerR
   });
   if (!response.ok) throw new Error(`emulator answered ${response.status}`);
   const session = (await response.json()) as { session_jwt: string; session_token: string };
-  setSessionCookies(res, session, lifetime);
+  const jwtSeconds = Math.max(0, (expiryOf(session.session_jwt) ?? 0) - Math.floor(Date.now() / 1000));
+  setSessionCookies(res, session, { jwtSeconds, sessionSeconds: lifetime });
   redirect(res, '/');
 }
 
 /** The `sub` of a JWT, unverified: only for display, never for a decision. */
 function subjectOf(jwt: string | undefined): string | null {
+  const sub = claimsOf(jwt)?.sub;
+  return typeof sub === 'string' ? sub : null;
+}
+
+/** The `exp` of a JWT we just received from the emulator. */
+function expiryOf(jwt: string): number | undefined {
+  const exp = claimsOf(jwt)?.exp;
+  return typeof exp === 'number' ? exp : undefined;
+}
+
+function claimsOf(jwt: string | undefined): Record<string, unknown> | undefined {
   const payload = jwt?.split('.')[1];
-  if (!payload) return null;
+  if (!payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown };
-    return typeof claims.sub === 'string' ? claims.sub : null;
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
-    return null;
+    return undefined;
   }
 }
 

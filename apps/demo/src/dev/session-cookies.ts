@@ -4,15 +4,19 @@ import type { ServerResponse } from 'node:http';
 export const SESSION_JWT_COOKIE = 'stytch_session_jwt';
 export const SESSION_TOKEN_COOKIE = 'stytch_session';
 
-/** Sets both session cookies: HttpOnly (page scripts never see them) and SameSite=Lax. */
+/**
+ * Sets both session cookies: HttpOnly (page scripts never see them) and SameSite=Lax. The JWT cookie
+ * lives only as long as the JWT (5 minutes): once it is gone the proxy falls back to the opaque
+ * session token, which it checks with Stytch, for the rest of the session.
+ */
 export function setSessionCookies(
   res: ServerResponse,
   session: { session_jwt: string; session_token: string },
-  maxAgeSeconds: number,
+  maxAge: { jwtSeconds: number; sessionSeconds: number },
 ): void {
   res.setHeader('Set-Cookie', [
-    cookie(SESSION_JWT_COOKIE, session.session_jwt, maxAgeSeconds),
-    cookie(SESSION_TOKEN_COOKIE, session.session_token, maxAgeSeconds),
+    cookie(SESSION_JWT_COOKIE, session.session_jwt, maxAge.jwtSeconds),
+    cookie(SESSION_TOKEN_COOKIE, session.session_token, maxAge.sessionSeconds),
   ]);
 }
 

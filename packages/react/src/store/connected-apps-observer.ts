@@ -54,10 +54,28 @@ function toResult(state: ConnectedAppsQueryState, refetch: () => Promise<void>):
   const { status, data, error, isFetching } = state;
   const common = { isFetching, refetch };
   if (status === 'success' && data) {
-    return { ...common, status, data, error: null, isPending: false, isLoading: false, isSuccess: true, isError: false };
+    return {
+      ...common,
+      status,
+      data,
+      error: null,
+      isPending: false,
+      isLoading: false,
+      isSuccess: true,
+      isError: false,
+    };
   }
   if (status === 'error' && error) {
-    return { ...common, status, data, error, isPending: false, isLoading: false, isSuccess: false, isError: true };
+    return {
+      ...common,
+      status,
+      data,
+      error,
+      isPending: false,
+      isLoading: false,
+      isSuccess: false,
+      isError: true,
+    };
   }
   return {
     ...common,

@@ -29,7 +29,10 @@ export class ConnectedAppsStore {
    * Revokes the app, or joins the revoke of the same (user, app) already in flight (its `optimistic`
    * choice then stands). On success the app leaves the user's list; rejects with a `ConnectedAppsError`.
    */
-  revoke(variables: UsersRevokeRequest, options: { optimistic?: boolean } = {}): Promise<UsersRevokeResponse> {
+  revoke(
+    variables: UsersRevokeRequest,
+    options: { optimistic?: boolean } = {},
+  ): Promise<UsersRevokeResponse> {
     const key = revokeKey(variables);
     const pending = this.revokes.get(key);
     if (pending) return pending;

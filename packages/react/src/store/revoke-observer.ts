@@ -86,7 +86,11 @@ export class RevokeObserver extends Subscribable {
     this.setState(idle);
   };
 
-  private settle(call: RevokeCall, data: UsersRevokeResponse | undefined, error: ConnectedAppsError | null): void {
+  private settle(
+    call: RevokeCall,
+    data: UsersRevokeResponse | undefined,
+    error: ConnectedAppsError | null,
+  ): void {
     // The hook's own callbacks describe the revoke itself, so they run even after unmount or reset.
     runCallbacks(this.options, call.variables, data, error);
     if (this.current !== call) return;

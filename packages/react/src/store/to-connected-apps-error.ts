@@ -10,7 +10,8 @@ export function toConnectedAppsError(error: unknown): ConnectedAppsError {
     status_code: 0,
     request_id: `local-${randomId()}`,
     error_type: 'unexpected_error',
-    error_message: error instanceof Error ? error.message : 'The client failed with a value that is not an error.',
+    error_message:
+      error instanceof Error ? error.message : 'The client failed with a value that is not an error.',
     error_url: 'https://www.npmjs.com/package/@connected-apps/react#errors',
     retryable: false,
     cause: error,

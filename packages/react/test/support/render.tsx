@@ -8,6 +8,7 @@ import { ConnectedAppsProvider } from '../../src/index.ts';
  * when StrictMode sits above the newly mounted root, which a wrapper's child is not.
  */
 export function providerWrapper(client: ConnectedAppsClient) {
+  // biome-ignore lint/correctness/noComponentHookFactories: a wrapper bound to one client is testing-library's pattern
   return function Wrapper({ children }: { children?: ReactNode }) {
     return <ConnectedAppsProvider client={client}>{children}</ConnectedAppsProvider>;
   };

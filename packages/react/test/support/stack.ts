@@ -20,7 +20,11 @@ export async function seedUser(appNames: string[] = ['Calendar Sync', 'Notes']):
   const apps: ConnectedAppRecord[] = [];
   for (const name of appNames) {
     const app = await control.createConnectedApp({ name, logo_url: null });
-    await control.createGrant({ user_id: user.user_id, connected_app_id: app.connected_app_id, scopes: ['openid', 'email'] });
+    await control.createGrant({
+      user_id: user.user_id,
+      connected_app_id: app.connected_app_id,
+      scopes: ['openid', 'email'],
+    });
     apps.push(app);
   }
   const session = await control.mintSession({ user_id: user.user_id });
@@ -29,7 +33,11 @@ export async function seedUser(appNames: string[] = ['Calendar Sync', 'Notes']):
 
 /** A client of the test proxy; without retries, so each call is exactly one request. */
 export function proxyClient(sessionJwt?: string): ConnectedAppsClient {
-  return createProxyClient({ baseUrl: `${proxyUrl}/api`, ...(sessionJwt ? { sessionJwt } : {}), retry: false });
+  return createProxyClient({
+    baseUrl: `${proxyUrl}/api`,
+    ...(sessionJwt ? { sessionJwt } : {}),
+    retry: false,
+  });
 }
 
 /** The wire path of a revoke at Stytch (what the emulator logs and what faults match). */

@@ -1,0 +1,14 @@
+import { createProxyApp } from '../src/index.ts';
+import { createLogger } from '../src/logging/create-logger.ts';
+import { startJwksServer, signSession } from './helpers/signing-keys.ts';
+import { testConfig } from './helpers/test-config.ts';
+const jwks = await startJwksServer();
+const jwt = await signSession(jwks.keys.privateKey, { sub: 'user-test-a' });
+const stytch = { users: { revoke: async () => ({ request_id: 'request-id-test-1', status_code: 200 }), connectedApps: async () => ({ request_id: 'r', status_code: 200, connected_apps: [] }) } };
+const proxy = createProxyApp(testConfig(jwks.url, { RATE_LIMIT_PER_ADDRESS: '1000000000', RATE_LIMIT_PER_USER: '1000000000' }), { stytch, logger: createLogger(process.env.LVL ?? 'info', { write() {} } as never) });
+const headers = { authorization: `Bearer ${jwt}`, 'content-type': 'application/json', 'content-length': '2' };
+const run = async (n: number) => { for (let i = 0; i < n; i++) { const r = await proxy.fetch(new Request('http://x/api/v1/users/user-test-a/connected_apps/app-1/revoke', { method: 'POST', headers, body: '{}' })); if (r.status !== 200) throw new Error(String(r.status) + await r.text()); await r.text(); } };
+await run(20000);
+const t = performance.now(); await run(50000); console.log('µs/req', ((performance.now() - t) / 50000 * 1000).toFixed(1));
+const t2 = performance.now(); for (let i = 0; i < 50000; i++) { const req = new Request('http://x/api/v1/users/user-test-a/connected_apps/app-1/revoke', { method: 'POST', headers, body: '{}' }); await req.text(); await new Response('{"a":1}').text(); } console.log('baseline Request+Response µs', ((performance.now() - t2) / 50000 * 1000).toFixed(1));
+await jwks.stop(); await proxy.close();

@@ -1,0 +1,94 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type BenchResults, checkBudgets } from '../src/report/bench-results.ts';
+import { renderChart } from '../src/report/chart-svg.ts';
+import { renderMarkdownSummary } from '../src/report/markdown-summary.ts';
+import { BENCH_END, BENCH_START, updateReadme } from '../src/report/update-readme.ts';
+
+const load = { p50Ms: 1, p99Ms: 5, completed: 1, non2xx: 0, errors: 0, durationS: 1, statusCodes: {} };
+const target = (id: 'forwarder' | 'proxy' | 'express-stytch', label: string, rps: number, ratio: number) => ({
+  id,
+  label,
+  requestsPerSecond: rps,
+  p50Ms: 1,
+  p99Ms: 5,
+  ratioToForwarder: ratio,
+  roundRatios: [ratio],
+  rounds: [{ ...load, requestsPerSecond: rps }],
+});
+const partial: Omit<BenchResults, 'budgets'> = {
+  generatedAt: '2026-01-02T03:04:05.000Z',
+  machine: { cpuModel: 'Test CPU <x>', cores: 2, memoryGiB: 24, os: 'linux', node: 'v24.0.0' },
+  quick: false,
+  overhead: {
+    profile: { rounds: 1, durationS: 1, warmupS: 1, connections: 8, users: 2 },
+    baseline: 'forwarder',
+    targets: [
+      target('forwarder', 'Forwarder', 1000, 1),
+      target('proxy', 'Proxy & co', 900, 0.9),
+      target('express-stytch', 'Express', 300, 0.3),
+    ],
+    problems: [],
+  },
+  browserCost: {
+    sizes: [{ id: 'connected-apps', label: 'Ours', minifiedBytes: 20_000, gzipBytes: 7000 }],
+    problems: [],
+  },
+  coldStart: { command: 'node main.ts', samplesMs: [300, 320, 310], medianMs: 310 },
+};
+const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };
+
+describe('bench report', () => {
+  it('checks each budget against the run', () => {
+    expect(results.budgets.map((b) => [b.actual, b.met])).toEqual([
+      ['0.90x', true],
+      ['3.00x', true],
+      ['7.0 kB', false],
+    ]);
+  });
+
+  it('renders an SVG chart with escaped labels and every bar', () => {
+    const svg = renderChart(results);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Proxy &#38; co');
+    expect(svg).toContain('Test CPU &#60;x&#62;');
+    expect(svg.match(/<rect x=/g)?.length).toBe(4);
+  });
+
+  it('summarizes machine, date, ratios and budgets in markdown', () => {
+    const md = renderMarkdownSummary(results);
+    expect(md).toContain('2026-01-02');
+    expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 0.90x |');
+    expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 0.30x |');
+    expect(md).toContain('**missed**');
+  });
+});
+
+describe('updateReadme', () => {
+  let dir = '';
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replaces only the text between the markers', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bench-readme-'));
+    const file = join(dir, 'README.md');
+    await writeFile(file, `# Title\n\n${BENCH_START}\nold\n${BENCH_END}\n\n## After\n`);
+    await updateReadme(file, 'new table');
+    expect(await readFile(file, 'utf8')).toBe(
+      `# Title\n\n${BENCH_START}\nnew table\n${BENCH_END}\n\n## After\n`,
+    );
+  });
+
+  it('appends a Benchmarks section with the markers when they are absent', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bench-readme-'));
+    const file = join(dir, 'README.md');
+    await writeFile(file, '# Title\n');
+    await updateReadme(file, 'table');
+    expect(await readFile(file, 'utf8')).toBe(
+      `# Title\n\n## Benchmarks\n\n${BENCH_START}\ntable\n${BENCH_END}\n`,
+    );
+  });
+});

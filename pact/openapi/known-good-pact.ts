@@ -1,0 +1,59 @@
+import { EXAMPLE_REQUEST_ID, FAKE_BASIC_AUTH } from '../support/matchers.ts';
+
+/** The parts of a V4 pact file the OpenAPI check reads. */
+export interface PactDocument {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: PactInteraction[];
+  metadata: { pactSpecification: { version: string } };
+}
+
+export interface PactInteraction {
+  type: 'Synchronous/HTTP';
+  description: string;
+  request: {
+    method: string;
+    path: string;
+    headers?: Record<string, string[]>;
+    body?: { content: unknown; contentType: string; encoded: false };
+  };
+  response: {
+    status: number;
+    headers?: Record<string, string[]>;
+    body?: { content: Record<string, unknown>; contentType: string; encoded: false };
+  };
+}
+
+/**
+ * A one-interaction pact that agrees with Stytch's description: the revoke from the seed's own
+ * example. The OpenAPI check's tests break copies of it on purpose, each in one way, so that what
+ * fails is the deliberate break alone, whatever state the real pact is in.
+ */
+export function knownGoodPact(): PactDocument {
+  return {
+    consumer: { name: 'known-good-consumer' },
+    provider: { name: 'stytch-api' },
+    interactions: [
+      {
+        type: 'Synchronous/HTTP',
+        description: 'a revoke',
+        request: {
+          method: 'POST',
+          path: '/v1/users/user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6/connected_apps/connected-app-test-d731954d-dab3-4a2b-bdee-07f3ad1be888/revoke',
+          headers: { Authorization: [FAKE_BASIC_AUTH], 'Content-Type': ['application/json'] },
+          body: { content: {}, contentType: 'application/json', encoded: false },
+        },
+        response: {
+          status: 200,
+          headers: { 'Content-Type': ['application/json'] },
+          body: {
+            content: { request_id: EXAMPLE_REQUEST_ID, status_code: 200 },
+            contentType: 'application/json',
+            encoded: false,
+          },
+        },
+      },
+    ],
+    metadata: { pactSpecification: { version: '4.0' } },
+  };
+}
