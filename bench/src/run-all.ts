@@ -16,6 +16,8 @@ import { measureBrowserCost } from './size/browser-cost.ts';
 // `pnpm bench`: proxy overhead, browser cost and cold start; writes results/latest.json,
 // results/chart.svg and the root README's bench section. `--quick` writes to results/tmp/ only.
 const { values: args } = parseArgs({
+  // pnpm passes a literal `--` through (`pnpm run bench -- --quick`).
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },

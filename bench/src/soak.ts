@@ -5,6 +5,8 @@ import { runSoak } from './soak/run-soak.ts';
 // `pnpm --filter @connected-apps/bench run soak`: the long soak (60 s by default; --duration=N).
 // Exits 1 on any unexpected response or when the proxy's memory keeps growing.
 const { values } = parseArgs({
+  // pnpm passes a literal `--` through (`pnpm run bench -- --quick`).
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: { duration: { type: 'string', default: '60' }, connections: { type: 'string', default: '16' } },
 });
 const durationS = Number(values.duration);

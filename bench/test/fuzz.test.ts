@@ -88,7 +88,9 @@ describe('fuzzing the proxy with random requests', () => {
       `fuzz: ${details.numRuns} cases in ${seconds.toFixed(1)} s, ${upstreamCalls} upstream calls, statuses ${JSON.stringify(byStatus)}`,
     );
     expect(details.numRuns).toBe(RUNS);
-    // The generator must reach the forwarding path, or the upstream properties prove nothing.
+    // The generator must reach the forwarding path, and the proxy must have logged, or the upstream
+    // and log properties prove nothing.
     expect(upstreamCalls).toBeGreaterThan(RUNS / 20);
+    expect(stack.logs.length).toBeGreaterThan(RUNS / 2);
   }, 120_000);
 });

@@ -11,6 +11,7 @@ const load = { p50Ms: 1, p99Ms: 5, completed: 1, non2xx: 0, errors: 0, durationS
 const target = (id: 'forwarder' | 'proxy' | 'express-stytch', label: string, rps: number, ratio: number) => ({
   id,
   label,
+  setup: '',
   requestsPerSecond: rps,
   p50Ms: 1,
   p99Ms: 5,

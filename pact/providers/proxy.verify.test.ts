@@ -14,8 +14,8 @@ type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
 
 // Small enough that a provider state can spend a user's allowance in a few requests.
 const RATE_LIMIT_PER_USER = 10;
-// Short, so "Stytch is slow" costs the verification about a second.
-const UPSTREAM_TIMEOUT_MS = 1000;
+// Far above the emulator's usual answer time, yet short: "Stytch is slow" then costs little.
+const UPSTREAM_TIMEOUT_MS = 1500;
 
 /**
  * Provider `connected-apps-proxy` against the `connected-apps-react` pact: the real proxy, wired to a

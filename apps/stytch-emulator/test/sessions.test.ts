@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -47,8 +48,20 @@ describe('GET /v1/sessions/jwks/{project_id}', () => {
         kid: expect.stringMatching(/^jwk-test-[0-9a-f-]{36}$/),
         n: expect.stringMatching(/^[A-Za-z0-9_-]{300,}$/),
         e: 'AQAB',
+        x5c: [expect.stringMatching(/^[A-Za-z0-9+/]{500,}={0,2}$/)],
+        x5tS256: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       },
     ]);
+  });
+
+  it('serves a certificate in x5c that holds the same public key, with its SHA-256 thumbprint in x5tS256', async () => {
+    const response = await stytch(emulator, 'GET', `/v1/sessions/jwks/${emulator.projectId}`);
+    const [jwk] = response.json.keys as { n: string; x5c: [string]; x5tS256: string }[];
+    const der = Buffer.from(jwk!.x5c[0], 'base64');
+    const certificate = new X509Certificate(der);
+    const certificateJwk = certificate.publicKey.export({ format: 'jwk' });
+    expect(certificateJwk.n).toBe(jwk!.n);
+    expect(createHash('sha256').update(der).digest('base64url')).toBe(jwk!.x5tS256);
   });
 
   it('answers 404 for another project’s JWKS', async () => {

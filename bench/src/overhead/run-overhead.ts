@@ -25,6 +25,7 @@ export interface OverheadProfile {
 export interface TargetSummary {
   id: TargetDefinition['id'];
   label: string;
+  setup: string;
   /** Median over rounds of completed requests per second. */
   requestsPerSecond: number;
   /** Median over rounds of the round's p50 latency, ms. */
@@ -126,6 +127,7 @@ function summarize(
     return {
       id: target.id,
       label: target.label,
+      setup: target.setup,
       requestsPerSecond: Math.round(rps),
       p50Ms: median(rounds.map((r) => r.p50Ms)),
       p99Ms: median(rounds.map((r) => r.p99Ms)),

@@ -16,6 +16,8 @@ export interface StartedTarget {
 export interface TargetDefinition {
   id: 'emulator-direct' | 'forwarder' | 'proxy' | 'express-stytch';
   label: string;
+  /** How the target is set up, recorded beside its figures. */
+  setup: string;
   start(upstream: Upstream, tls: LocalTlsMaterial): Promise<StartedTarget>;
 }
 
@@ -62,6 +64,7 @@ export const targets: TargetDefinition[] = [
   {
     id: 'emulator-direct',
     label: 'Emulator, direct (HTTPS)',
+    setup: 'autocannon straight to the HTTPS upstream with Basic auth: the ceiling, not a competitor',
     async start(upstream) {
       const authorization = basicAuth(upstream);
       return {
@@ -80,6 +83,8 @@ export const targets: TargetDefinition[] = [
   {
     id: 'forwarder',
     label: 'Minimal node:http forwarder',
+    setup:
+      'node:http server, adds Basic auth, streams to the upstream over a keep-alive https.Agent; no checks',
     async start(upstream, tls) {
       const child = await startChildTarget('../targets/forwarder-process.ts', upstream, tls);
       return {
@@ -92,6 +97,9 @@ export const targets: TargetDefinition[] = [
   {
     id: 'proxy',
     label: '@connected-apps/proxy (JWT verified)',
+    setup:
+      'startProxy() with shipped defaults (JWT verification, authorization, CORS, origin check, secure headers, ' +
+      'body limit, info logs to a discarded stdout); rate limits raised so they count but never trip',
     async start(upstream, tls) {
       const child = await startChildTarget('../targets/proxy-process.ts', upstream, tls);
       return { ...child, requests: sessionRequests };
@@ -100,6 +108,8 @@ export const targets: TargetDefinition[] = [
   {
     id: 'express-stytch',
     label: 'Express + stytch SDK (authenticateJwt)',
+    setup:
+      'Express 5, stytch SDK sessions.authenticateJwt (local JWKS verification), ownership check, users.revoke',
     async start(upstream, tls) {
       const child = await startChildTarget('../targets/express-stytch-process.ts', upstream, tls);
       return { ...child, requests: sessionRequests };

@@ -8,8 +8,8 @@ interface Bar {
   ours: boolean;
 }
 
-const WIDTH = 760;
-const LABEL_WIDTH = 290;
+const WIDTH = 820;
+const LABEL_WIDTH = 300;
 const BAR_AREA = 300;
 const ROW = 26;
 const OURS = '#4f46e5';

@@ -32,21 +32,21 @@ const coreDir = fileURLToPath(new URL('../../../packages/core', import.meta.url)
 export const bundleEntries: BundleEntry[] = [
   {
     id: 'connected-apps',
-    label: 'useRevokeConnectedApp + core (fetch)',
+    label: 'useRevokeConnectedApp + core',
     contents: `export { ConnectedAppsProvider, useRevokeConnectedApp } from '@connected-apps/react';
 export { createProxyClient } from '@connected-apps/core';`,
     resolveDir: benchDir,
   },
   {
     id: 'connected-apps-all',
-    label: 'both hooks + core (fetch)',
+    label: 'both hooks + core',
     contents: `export { ConnectedAppsProvider, useRevokeConnectedApp, useConnectedApps } from '@connected-apps/react';
 export { createProxyClient } from '@connected-apps/core';`,
     resolveDir: benchDir,
   },
   {
     id: 'connected-apps-ky',
-    label: 'useRevokeConnectedApp + core + ky transport',
+    label: 'useRevokeConnectedApp + core + ky',
     contents: `export { ConnectedAppsProvider, useRevokeConnectedApp } from '@connected-apps/react';
 export { createProxyClient } from '@connected-apps/core';
 export { createKyTransport } from '@connected-apps/core/ky';`,

@@ -129,6 +129,8 @@ function credential(stack: ReliabilityStack): fc.Arbitrary<Credential | undefine
 
 /** A path segment: a real id (most often), traversal and escaping tricks, arbitrary text. */
 function segment(stack: ReliabilityStack, realIds: string[]): fc.Arbitrary<string> {
+  // Raw characters node:http lets a client put in a path. Bytes the HTTP parser itself rejects (e.g. raw
+  // non-ASCII) never reach the proxy's code: Node answers them with a bare 400 before any handler runs.
   const rawSafe = fc.string({
     unit: fc.constantFrom(..."abcXYZ019-_.~%!$&'()*+,;=:@".split('')),
     maxLength: 30,

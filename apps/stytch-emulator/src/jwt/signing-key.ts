@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CryptoKey, JWK } from 'jose';
 import { exportJWK, generateKeyPair, importPKCS8 } from 'jose';
+import { createJwkCertificate } from './key-certificate.ts';
 
 /** Stytch's JWK shape as served by `GET /v1/sessions/jwks/{project_id}`. */
 export interface StytchJwk extends JWK {
@@ -11,6 +12,8 @@ export interface StytchJwk extends JWK {
   kid: string;
   n: string;
   e: string;
+  x5c: string[];
+  x5tS256: string;
 }
 
 /** The RS256 key that signs session JWTs, with its public half as a JWK. */
@@ -39,7 +42,6 @@ export async function createSigningKey(env: 'test' | 'live', pkcs8Pem?: string):
     throw new Error('The signing key must be an RSA key.');
   }
   const kid = `jwk-${env}-${pkcs8Pem === undefined ? randomUUID() : uuidFrom(`${n}.${e}`)}`;
-  const jwk: StytchJwk = { kty, use: 'sig', key_ops: ['verify'], alg: 'RS256', kid, n, e };
   const publicKey = (await crypto.subtle.importKey(
     'jwk',
     { kty, n, e, alg: 'RS256', ext: true },
@@ -47,6 +49,8 @@ export async function createSigningKey(env: 'test' | 'live', pkcs8Pem?: string):
     true,
     ['verify'],
   )) as CryptoKey;
+  const certificate = await createJwkCertificate(kid, { privateKey, publicKey });
+  const jwk: StytchJwk = { kty, use: 'sig', key_ops: ['verify'], alg: 'RS256', kid, n, e, ...certificate };
   return { kid, privateKey, publicKey, jwk };
 }
 
