@@ -11,6 +11,8 @@ export function workspaceConfig(reportName: string, overrides: ViteUserConfig = 
     ...rest,
     resolve: { conditions: ['source'], ...resolve },
     ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+    // Global setup runs in Vitest's own `__vitest__` environment, which the options above do not reach.
+    environments: { __vitest__: { resolve: { conditions: ['source'] } } },
     test: {
       reporters: ['default', ['json', { outputFile: `.test-results/${reportName}.json` }]],
       testTimeout: 15_000,

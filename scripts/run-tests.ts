@@ -50,17 +50,22 @@ let failed = 0;
 let skipped = 0;
 for (const file of reportFiles()) {
   const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
+  // Workspaces may keep other figures beside their reports (the reliability suite does).
+  if (!Array.isArray(report.testResults)) continue;
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
   // A file that fails to load has no failed tests of its own: count it, or it would go unseen.
   for (const suite of report.testResults) {
-    if (suite.status === 'failed' && !suite.assertionResults.some((test) => test.status === 'failed')) failed += 1;
+    if (suite.status === 'failed' && !suite.assertionResults.some((test) => test.status === 'failed'))
+      failed += 1;
   }
 }
 
 if (turbo.status !== 0 && failed === 0) {
-  console.error('\nA task failed outside the tests (lint, typecheck, build or packaging): see its output above.');
+  console.error(
+    '\nA task failed outside the tests (lint, typecheck, build or packaging): see its output above.',
+  );
 }
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(turbo.status !== 0 || failed > 0 ? 1 : 0);

@@ -14,11 +14,15 @@ const parts = [
 
 const missing = parts.filter(([, file]) => !existsSync(join(root, file)));
 if (missing.length > 0) {
-  console.error(`The local stack cannot start yet; missing: ${missing.map(([name, file]) => `${name} (${file})`).join(', ')}.`);
+  console.error(
+    `The local stack cannot start yet; missing: ${missing.map(([name, file]) => `${name} (${file})`).join(', ')}.`,
+  );
   process.exit(1);
 }
 
-const { startDemoStack } = (await import(join(root, 'apps/demo/src/stack.ts'))) as typeof import('../apps/demo/src/stack.ts');
+const { startDemoStack } = (await import(
+  join(root, 'apps/demo/src/stack.ts')
+)) as typeof import('../apps/demo/src/stack.ts');
 const port = Number(process.env.PORT ?? 5173);
 const stack = await startDemoStack({ port });
 

@@ -7,11 +7,11 @@ export interface BenchProfile {
 }
 
 /**
- * The published run: 3 interleaved rounds × 4 targets × 10 s after a 2 s warm-up each, 32
+ * The published run: 3 interleaved rounds × 4 targets × 10 s after a 3 s warm-up each, 32
  * connections, 16 users, 7 cold starts — about two and a half minutes in all.
  */
 export const fullProfile: BenchProfile = {
-  overhead: { rounds: 3, durationS: 10, warmupS: 2, connections: 32, users: 16 },
+  overhead: { rounds: 3, durationS: 10, warmupS: 3, connections: 32, users: 16 },
   coldStartSamples: 7,
 };
 

@@ -12,9 +12,6 @@ const react18Aliases = [
 ];
 
 export default workspaceConfig('react', {
-  // Global setup runs in Vitest's own `__vitest__` environment, which the shared `source` condition
-  // does not reach: without this, it would look for the servers' unbuilt `dist/`.
-  environments: { __vitest__: { resolve: { conditions: ['source'] } } },
   test: {
     projects: [
       {

@@ -47,6 +47,12 @@ export interface OverheadResult {
   problems: string[];
 }
 
+function formatRound(round: number, rounds: number, id: string, r: LoadResult): string {
+  const rps = Math.round(r.requestsPerSecond).toString().padStart(6);
+  const failed = r.non2xx || r.errors ? `  non-2xx ${r.non2xx}, errors ${r.errors}` : '';
+  return `  round ${round + 1}/${rounds} ${id.padEnd(16)} ${rps} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms${failed}`;
+}
+
 function rotate<T>(list: T[], by: number): T[] {
   const k = by % list.length;
   return [...list.slice(k), ...list.slice(0, k)];
@@ -92,13 +98,7 @@ export async function runOverhead(
           durationS: profile.durationS,
         });
         results.get(target.id)!.push(result);
-        log(
-          `  round ${r + 1}/${profile.rounds} ${target.id.padEnd(16)} ${Math.round(result.requestsPerSecond)
-            .toString()
-            .padStart(
-              6,
-            )} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms${result.non2xx ? `  non-2xx ${result.non2xx}` : ''}`,
-        );
+        log(formatRound(r, profile.rounds, target.id, result));
       }
     }
   } finally {

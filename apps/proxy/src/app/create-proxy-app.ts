@@ -1,8 +1,6 @@
 import { type ConnectedAppsClient, createStytchClient, type Transport } from '@connected-apps/core';
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { Store } from 'hono-rate-limiter';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 import type { ProxyConfig } from '../config/proxy-config.ts';
@@ -13,13 +11,14 @@ import { authorize } from '../middleware/authorize.ts';
 import { BoundedMemoryStore } from '../middleware/bounded-memory-store.ts';
 import { clientAddress } from '../middleware/client-address.ts';
 import { corsAllowlist } from '../middleware/cors-allowlist.ts';
-import { originCheck } from '../middleware/origin-check.ts';
 import { pathParams } from '../middleware/path-params.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
+import type { RateLimitStore } from '../middleware/rate-limit-store.ts';
 import { rawPath } from '../middleware/raw-path.ts';
 import { requestLog } from '../middleware/request-log.ts';
-import { authenticateSession, readCredential } from '../middleware/require-session.ts';
+import { responseHeaders } from '../middleware/response-headers.ts';
 import { revokeBody } from '../middleware/revoke-body.ts';
+import { sessionGate } from '../middleware/session-gate.ts';
 import { mountHealth } from '../routes/health.ts';
 import { createJwtVerifier, createStytchJwks } from '../session/jwt-verifier.ts';
 import { createSessionAuthenticator } from '../session/session-authenticator.ts';
@@ -36,7 +35,7 @@ export interface ProxyDeps {
   /** HTTP transport for Stytch calls (forwarding and `sessions/authenticate`). @default undici pool on Node */
   transport?: Transport;
   /** Rate-limit counters, e.g. `hono-rate-limiter`'s RedisStore when several replicas run. @default bounded memory stores */
-  rateLimitStores?: { address?: Store; user?: Store };
+  rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
   /** The session signing keys. @default Stytch's JWKS for the project, fetched and cached by jose */
   jwks?: JWTVerifyGetKey & { readonly fresh: boolean; reload(): Promise<void> };
 }
@@ -54,7 +53,7 @@ export interface ProxyApp {
  * Builds the proxy for a validated config; `defaultTransport` makes the HTTP transport when `deps` has
  * none (the Node entry passes undici's pool, the edge entry `fetch`).
  * Request pipeline, cheapest and most decisive checks first:
- * request id → log → secure headers → CORS → per-address limit → path params → body → credential →
+ * request id → log → response headers → CORS → per-address limit → path params → body → credential →
  * Origin check → session → per-user limit → authorization → Stytch.
  */
 export function buildProxyApp(
@@ -92,44 +91,34 @@ export function buildProxyApp(
   const forward = createForwarders(stytch, respondError);
 
   const app = new Hono<ProxyEnv>({ getPath: rawPath });
-  app.use(requestId());
+  // Our own ids only: a caller-chosen X-Request-Id would let anyone write ids into our logs.
+  app.use(requestId({ headerName: '' }));
   app.use(requestLog(logger));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      xFrameOptions: 'DENY',
-    }),
-  );
-  app.use(noStore);
+  app.use(responseHeaders());
   mountHealth(app, jwks, respondError);
 
   const base = config.basePath;
   app.use(`${base}/*`, corsAllowlist(config.corsOrigins));
-  app.use(`${base}/*`, clientAddress(config.trustProxy));
+  const limiter = (limit: number, store: RateLimitStore, key: Parameters<typeof rateLimit>[0]['key']) => {
+    store.init?.({ windowMs: config.rateLimitWindowMs });
+    return rateLimit({ limit, store, key, respondError, windowMs: config.rateLimitWindowMs });
+  };
   app.use(
     `${base}/*`,
-    rateLimit({
-      name: 'address',
-      windowMs: config.rateLimitWindowMs,
-      limit: config.rateLimitPerAddress,
-      key: (c) => c.get('clientAddress'),
-      respondError,
-      store: deps.rateLimitStores?.address ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
-    }),
+    limiter(
+      config.rateLimitPerAddress,
+      deps.rateLimitStores?.address ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
+      (c) => clientAddress(c, config.trustProxy),
+    ),
   );
 
   const sessionSteps: MiddlewareHandler<ProxyEnv>[] = [
-    readCredential(respondError),
-    originCheck(config.corsOrigins, respondError),
-    authenticateSession(authenticate),
-    rateLimit({
-      name: 'user',
-      windowMs: config.rateLimitWindowMs,
-      limit: config.rateLimitPerUser,
-      key: (c) => c.get('session').user_id,
-      respondError,
-      store: deps.rateLimitStores?.user ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
-    }),
+    sessionGate({ allowedOrigins: config.corsOrigins, authenticate, respondError }),
+    limiter(
+      config.rateLimitPerUser,
+      deps.rateLimitStores?.user ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
+      (c) => c.get('session').user_id,
+    ),
     authorize(config.adminRole, respondError),
   ];
   const listRoute = `${base}/v1/users/:user_id/connected_apps`;
@@ -157,9 +146,3 @@ export function buildProxyApp(
     },
   };
 }
-
-/** Every answer is per user and per moment: no cache may keep it. */
-const noStore: MiddlewareHandler<ProxyEnv> = async function noStore(c, next) {
-  c.header('Cache-Control', 'no-store');
-  await next();
-};

@@ -1,6 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { ProxyErrorType } from '../errors/error-catalog.ts';
-import type { SessionCredential } from '../session/session-credential.ts';
 import type { VerifiedSession } from '../session/verified-session.ts';
 
 /** The Hono environment every proxy middleware shares: what each step leaves for the next. */
@@ -10,10 +9,6 @@ export interface ProxyEnv {
   Variables: {
     /** Our id for this request (also sent back as `X-Request-Id`). */
     requestId: string;
-    /** The caller's address used for per-address rate limits. */
-    clientAddress: string;
-    /** Where the caller's session came from; set before the Origin check. */
-    credential: SessionCredential;
     /** The caller, once their session is verified. */
     session: VerifiedSession;
     /** Stytch's `request_id` for the forwarded call, for the request log. */

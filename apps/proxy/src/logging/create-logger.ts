@@ -34,7 +34,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'connected-apps-proxy' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
     destination ?? pino.destination({ dest: 1, sync: false }),

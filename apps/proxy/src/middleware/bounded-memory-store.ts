@@ -1,5 +1,5 @@
-import type { ClientRateLimitInfo, Store } from 'hono-rate-limiter';
 import { LRUCache } from 'lru-cache';
+import type { RateLimitStore } from './rate-limit-store.ts';
 
 interface Counter {
   totalHits: number;
@@ -7,14 +7,15 @@ interface Counter {
 }
 
 /**
- * A fixed-window hit counter for `hono-rate-limiter` that never holds more than `maxKeys` counters:
- * the least recently seen key is dropped first, so a flood of new addresses cannot grow memory.
- * Any `hono-rate-limiter` store (e.g. its `RedisStore`) can replace it when several replicas run.
+ * The default {@link RateLimitStore}: fixed windows in memory, never more than `maxKeys` counters (the
+ * least recently seen key is dropped first, so a flood of new addresses cannot grow memory).
+ * Replace it with a shared store (e.g. `hono-rate-limiter`'s `RedisStore`) when several replicas run.
  *
  * @example
- * rateLimiter({ windowMs: 60_000, limit: 100, keyGenerator, store: new BoundedMemoryStore(10_000) });
+ * const store = new BoundedMemoryStore(10_000);
+ * store.init({ windowMs: 60_000 });
  */
-export class BoundedMemoryStore implements Store {
+export class BoundedMemoryStore implements RateLimitStore {
   readonly localKeys = true;
   #windowMs = 60_000;
   readonly #counters: LRUCache<string, Counter>;
@@ -28,11 +29,11 @@ export class BoundedMemoryStore implements Store {
     this.#windowMs = options.windowMs;
   }
 
-  get(key: string): ClientRateLimitInfo | undefined {
+  get(key: string): Counter | undefined {
     return this.#counters.get(key);
   }
 
-  increment(key: string): ClientRateLimitInfo {
+  increment(key: string): Counter {
     const now = Date.now();
     let counter = this.#counters.get(key);
     if (counter === undefined || counter.resetTime.getTime() <= now) {

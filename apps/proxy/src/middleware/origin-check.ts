@@ -1,27 +1,19 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from '../app/proxy-env.ts';
-import type { ErrorResponder } from '../errors/error-response.ts';
+import type { Context } from 'hono';
 
 /**
  * CSRF defence for cookie-authenticated writes: a browser attaches cookies to cross-site requests by
  * itself, so a non-GET request authenticated by cookie must carry an `Origin` from the allowlist, or
- * `Sec-Fetch-Site: same-origin` (a same-origin deployment needs no allowlist). Bearer-authenticated
- * requests are exempt: a page can only send that header by reading the token itself.
- * Runs before the session is verified, so a forged request costs no call to Stytch.
+ * `Sec-Fetch-Site: same-origin` (a same-origin deployment needs no allowlist). Pages cannot set either
+ * header themselves (both are forbidden request headers). Bearer-authenticated requests never need
+ * this: a page can only send that header by reading the token itself.
  *
  * @example
- * app.post('/…/revoke', readCredential(respondError), originCheck(['https://app.example.com'], respondError), …);
+ * if (credential.via === 'cookie' && !cookieWriteAllowed(c, new Set(['https://app.example.com']))) …
  */
-export function originCheck(allowedOrigins: readonly string[], respondError: ErrorResponder): MiddlewareHandler<ProxyEnv> {
-  const allowed = new Set(allowedOrigins);
-  return async function originCheck(c, next) {
-    const method = c.req.method;
-    if (c.get('credential').via !== 'cookie' || method === 'GET' || method === 'HEAD') return next();
-    const origin = c.req.header('origin');
-    // Pages cannot set either header themselves (both are forbidden request headers).
-    if ((origin !== undefined && allowed.has(origin)) || c.req.header('sec-fetch-site') === 'same-origin') {
-      return next();
-    }
-    return respondError(c, 'origin_forbidden');
-  };
+export function cookieWriteAllowed(c: Context, allowedOrigins: ReadonlySet<string>): boolean {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD') return true;
+  const origin = c.req.header('origin');
+  if (origin !== undefined && allowedOrigins.has(origin)) return true;
+  return c.req.header('sec-fetch-site') === 'same-origin';
 }

@@ -1,48 +1,39 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { type RateLimitInfo, rateLimiter, type Store } from 'hono-rate-limiter';
 import type { ProxyEnv } from '../app/proxy-env.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
-import { BoundedMemoryStore } from './bounded-memory-store.ts';
+import type { RateLimitStore } from './rate-limit-store.ts';
 
 /** Options of {@link rateLimit}. */
 export interface RateLimitOptions {
-  /** Names the limiter in the context (`rateLimit:<name>`), so two limiters never share state. */
-  name: string;
-  /** Fixed window length in ms. */
-  windowMs: number;
   /** Requests allowed per key per window. */
   limit: number;
+  /** Where hits are counted; its window is set with `store.init({ windowMs })` by the caller. */
+  store: RateLimitStore;
   /** What is counted: the client address, the user id… */
   key: (c: Context<ProxyEnv>) => string;
   respondError: ErrorResponder;
-  /** Where hits are counted. @default a BoundedMemoryStore of 10000 keys */
-  store?: Store;
+  /** Used for `Retry-After` when the store gives no reset time. */
+  windowMs: number;
 }
 
 /**
- * A fixed-window limiter (`hono-rate-limiter`) answering the proxy's own Stytch-shaped 429
- * `too_many_requests` with `Retry-After` in whole seconds.
+ * A fixed-window limit answering the proxy's Stytch-shaped 429 `too_many_requests` with `Retry-After`
+ * in whole seconds. The counting lives in a {@link RateLimitStore}; a synchronous (in-memory) store
+ * costs no extra await on the hot path, an asynchronous (shared) one is awaited.
  *
  * @example
- * app.use(rateLimit({ name: 'address', windowMs: 60_000, limit: 300, key: (c) => c.get('clientAddress'), respondError }));
+ * const store = new BoundedMemoryStore(10_000);
+ * store.init({ windowMs: 60_000 });
+ * app.use(rateLimit({ limit: 300, store, windowMs: 60_000, key: (c) => clientAddress(c, 0), respondError }));
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<ProxyEnv> {
-  const property = `rateLimit:${options.name}`;
-  const limiter = rateLimiter<ProxyEnv>({
-    windowMs: options.windowMs,
-    limit: options.limit,
-    // Standard RateLimit-* headers on every response cost time on the hot path; Retry-After on the 429 is what clients use.
-    standardHeaders: false,
-    requestPropertyName: property,
-    requestStorePropertyName: `${property}:store`,
-    store: (options.store ?? new BoundedMemoryStore()) as Store<ProxyEnv>,
-    keyGenerator: options.key,
-    handler: ((c: Context<ProxyEnv>) => {
-      const info = (c.var as Record<string, unknown>)[property] as RateLimitInfo | undefined;
-      const resetMs = info?.resetTime ? info.resetTime.getTime() - Date.now() : options.windowMs;
-      const retryAfter = String(Math.max(1, Math.ceil(resetMs / 1000)));
-      return options.respondError(c, 'too_many_requests', { headers: { 'Retry-After': retryAfter } });
-    }) as unknown as Parameters<typeof rateLimiter<ProxyEnv>>[0]['handler'],
-  });
-  return limiter as MiddlewareHandler<ProxyEnv>;
+  const { limit, store, key, respondError, windowMs } = options;
+  return async function rateLimit(c, next) {
+    let counted = store.increment(key(c));
+    if (counted instanceof Promise) counted = await counted;
+    if (counted.totalHits <= limit) return next();
+    const resetMs = counted.resetTime ? counted.resetTime.getTime() - Date.now() : windowMs;
+    const retryAfter = String(Math.max(1, Math.ceil(resetMs / 1000)));
+    return respondError(c, 'too_many_requests', { headers: { 'Retry-After': retryAfter } });
+  };
 }

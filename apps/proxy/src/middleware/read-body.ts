@@ -1,6 +1,7 @@
 /** A Node request stream, as `@hono/node-server` exposes it in `c.env.incoming`. */
 interface NodeIncoming {
   readableEnded: boolean;
+  read(): Uint8Array | null;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end' | 'error' | 'aborted', listener: (error?: Error) => void): unknown;
   removeAllListeners(): unknown;
@@ -19,7 +20,7 @@ interface NodeIncoming {
 export async function readBody(request: Request, incoming: unknown, limit: number): Promise<string | 'too_large'> {
   const length = request.headers.get('content-length');
   if (length !== null && Number(length) > limit) return 'too_large';
-  if (isNodeIncoming(incoming)) return readNodeBody(incoming, limit);
+  if (isNodeIncoming(incoming)) return readNodeBody(incoming, limit, length === null ? -1 : Number(length));
   if (request.body === null) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -37,11 +38,19 @@ export async function readBody(request: Request, incoming: unknown, limit: numbe
   return new TextDecoder().decode(concat(chunks, size));
 }
 
-function readNodeBody(incoming: NodeIncoming, limit: number): Promise<string | 'too_large'> {
+function readNodeBody(incoming: NodeIncoming, limit: number, expected: number): Promise<string | 'too_large'> {
   if (incoming.readableEnded) return Promise.resolve('');
+  // A small body usually arrives in the packet that carried the headers and is buffered by the time
+  // the middleware runs: take it synchronously (reading to null also lets the stream end).
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let chunk = incoming.read(); chunk !== null; chunk = incoming.read()) {
+    size += chunk.byteLength;
+    if (size > limit) return Promise.resolve('too_large');
+    chunks.push(chunk);
+  }
+  if (size === expected) return Promise.resolve(new TextDecoder().decode(concat(chunks, size)));
   return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
     incoming.on('data', (chunk) => {
       size += chunk.byteLength;
       if (size > limit) {
