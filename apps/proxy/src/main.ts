@@ -18,7 +18,9 @@ try {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`The proxy failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `The proxy failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 }

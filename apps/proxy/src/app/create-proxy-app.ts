@@ -1,5 +1,5 @@
 import { type ConnectedAppsClient, createStytchClient, type Transport } from '@connected-apps/core';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
@@ -24,6 +24,7 @@ import { createJwtVerifier, createStytchJwks } from '../session/jwt-verifier.ts'
 import { createSessionAuthenticator } from '../session/session-authenticator.ts';
 import { createSessionsAuthenticate } from '../session/stytch-sessions-authenticate.ts';
 import { createForwarders } from '../upstream/forward.ts';
+import { type Guard, guarded, guardMiddleware } from './guard.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 
 /** What {@link createProxyApp} can be given instead of building it from the config. */
@@ -105,14 +106,16 @@ export function buildProxyApp(
   };
   app.use(
     `${base}/*`,
-    limiter(
-      config.rateLimitPerAddress,
-      deps.rateLimitStores?.address ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
-      (c) => clientAddress(c, config.trustProxy),
+    guardMiddleware(
+      limiter(
+        config.rateLimitPerAddress,
+        deps.rateLimitStores?.address ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
+        (c) => clientAddress(c, config.trustProxy),
+      ),
     ),
   );
 
-  const sessionSteps: MiddlewareHandler<ProxyEnv>[] = [
+  const sessionSteps: Guard[] = [
     sessionGate({ allowedOrigins: config.corsOrigins, authenticate, respondError }),
     limiter(
       config.rateLimitPerUser,
@@ -123,8 +126,11 @@ export function buildProxyApp(
   ];
   const listRoute = `${base}/v1/users/:user_id/connected_apps`;
   const revokeRoute = `${listRoute}/:connected_app_id/revoke`;
-  app.get(listRoute, pathParams(respondError), ...sessionSteps, forward.list);
-  app.post(revokeRoute, pathParams(respondError), revokeBody(respondError), ...sessionSteps, forward.revoke);
+  app.get(listRoute, guarded([pathParams(respondError), ...sessionSteps], forward.list));
+  app.post(
+    revokeRoute,
+    guarded([pathParams(respondError), revokeBody(respondError), ...sessionSteps], forward.revoke),
+  );
   app.all(listRoute, (c) => respondError(c, 'method_not_allowed', { headers: { Allow: 'GET, HEAD' } }));
   app.all(revokeRoute, (c) => respondError(c, 'method_not_allowed', { headers: { Allow: 'POST' } }));
 
@@ -134,13 +140,17 @@ export function buildProxyApp(
       c.set('failureCause', error.cause);
       return respondError(c, error.type);
     }
-    logger.error({ request_id: c.get('requestId'), err: { name: error.name, message: error.message } }, 'unexpected error');
+    logger.error(
+      { request_id: c.get('requestId'), err: { name: error.name, message: error.message } },
+      'unexpected error',
+    );
     return respondError(c, 'internal_server_error');
   });
 
   return {
     app,
-    fetch: (request, env, executionCtx) => app.fetch(request, env as ProxyEnv['Bindings'], executionCtx as never),
+    fetch: (request, env, executionCtx) =>
+      app.fetch(request, env as ProxyEnv['Bindings'], executionCtx as never),
     close: async () => {
       if (transport !== deps.transport) await transport.close?.();
     },

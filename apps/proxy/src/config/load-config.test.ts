@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.ts';
 import { loadConfig } from './load-config.ts';
 
-const required = { STYTCH_PROJECT_ID: 'project-test-00000000-0000-4000-8000-000000000000', STYTCH_SECRET: 'secret-test-abc' };
+const required = {
+  STYTCH_PROJECT_ID: 'project-test-00000000-0000-4000-8000-000000000000',
+  STYTCH_SECRET: 'secret-test-abc',
+};
 
 function configError(env: Record<string, string | undefined>): ConfigError {
   try {
@@ -35,8 +38,12 @@ describe('loadConfig', () => {
   });
 
   it('targets the live API for a live project and the given base URL otherwise', () => {
-    expect(loadConfig({ ...required, STYTCH_PROJECT_ID: 'project-live-abc' }).stytchBaseUrl).toBe('https://api.stytch.com');
-    expect(loadConfig({ ...required, STYTCH_BASE_URL: 'http://127.0.0.1:4010/' }).stytchBaseUrl).toBe('http://127.0.0.1:4010');
+    expect(loadConfig({ ...required, STYTCH_PROJECT_ID: 'project-live-abc' }).stytchBaseUrl).toBe(
+      'https://api.stytch.com',
+    );
+    expect(loadConfig({ ...required, STYTCH_BASE_URL: 'http://127.0.0.1:4010/' }).stytchBaseUrl).toBe(
+      'http://127.0.0.1:4010',
+    );
   });
 
   it('parses lists, paths and flags', () => {
@@ -64,7 +71,16 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_USER: '0',
     });
     expect(error.issues.map((issue) => issue.variable).sort()).toEqual(
-      ['CORS_ORIGINS', 'LOG_LEVEL', 'PORT', 'PROXY_BASE_PATH', 'RATE_LIMIT_PER_USER', 'STYTCH_BASE_URL', 'STYTCH_PROJECT_ID', 'STYTCH_SECRET'].sort(),
+      [
+        'CORS_ORIGINS',
+        'LOG_LEVEL',
+        'PORT',
+        'PROXY_BASE_PATH',
+        'RATE_LIMIT_PER_USER',
+        'STYTCH_BASE_URL',
+        'STYTCH_PROJECT_ID',
+        'STYTCH_SECRET',
+      ].sort(),
     );
     expect(error.message).toContain('STYTCH_SECRET: is required');
     expect(error.message).toContain('PORT: must be an integer from 0 to 65535 (got "eighty")');

@@ -40,7 +40,10 @@ export function loadConfig(env: Env): ProxyConfig {
   const projectId = read('STYTCH_PROJECT_ID');
   if (projectId === undefined) fail('STYTCH_PROJECT_ID', 'is required (project-test-… or project-live-…)');
   else if (!PROJECT_ID.test(projectId)) {
-    fail('STYTCH_PROJECT_ID', `must look like project-test-… or project-live-… (got ${JSON.stringify(projectId)})`);
+    fail(
+      'STYTCH_PROJECT_ID',
+      `must look like project-test-… or project-live-… (got ${JSON.stringify(projectId)})`,
+    );
   }
 
   // The secret's value is never echoed back, even when it is wrong.
@@ -54,11 +57,15 @@ export function loadConfig(env: Env): ProxyConfig {
   const basePath = parseBasePath(read('PROXY_BASE_PATH'), fail);
   const corsOrigins = parseOrigins(read('CORS_ORIGINS'), fail);
   const errorDocsUrl = read('ERROR_DOCS_URL') ?? DEFAULT_ERROR_DOCS_URL;
-  if (!URL.canParse(errorDocsUrl)) fail('ERROR_DOCS_URL', `must be an absolute URL (got ${JSON.stringify(errorDocsUrl)})`);
+  if (!URL.canParse(errorDocsUrl))
+    fail('ERROR_DOCS_URL', `must be an absolute URL (got ${JSON.stringify(errorDocsUrl)})`);
 
   const adminRole = read('ADMIN_ROLE');
   if (adminRole !== undefined && !/^[\w.:-]{1,100}$/.test(adminRole)) {
-    fail('ADMIN_ROLE', `must be a role id of letters, digits, '_', '-', '.', ':' (got ${JSON.stringify(adminRole)})`);
+    fail(
+      'ADMIN_ROLE',
+      `must be a role id of letters, digits, '_', '-', '.', ':' (got ${JSON.stringify(adminRole)})`,
+    );
   }
 
   const logLevel = read('LOG_LEVEL') ?? 'info';
@@ -127,12 +134,18 @@ function parseBasePath(
   if (raw === undefined) return undefined;
   const path = raw === '/' ? '' : raw.replace(/\/+$/, '');
   if (!BASE_PATH.test(path)) {
-    return fail('PROXY_BASE_PATH', `must be '/' or a path like /api of plain segments (got ${JSON.stringify(raw)})`);
+    return fail(
+      'PROXY_BASE_PATH',
+      `must be '/' or a path like /api of plain segments (got ${JSON.stringify(raw)})`,
+    );
   }
   return path;
 }
 
-function parseOrigins(raw: string | undefined, fail: (variable: string, message: string) => undefined): string[] {
+function parseOrigins(
+  raw: string | undefined,
+  fail: (variable: string, message: string) => undefined,
+): string[] {
   if (raw === undefined) return [];
   const origins: string[] = [];
   for (const entry of raw.split(',')) {
@@ -141,7 +154,10 @@ function parseOrigins(raw: string | undefined, fail: (variable: string, message:
     // Credentials are allowed, so a wildcard would let any site act as the signed-in user.
     const valid = URL.canParse(origin) && new URL(origin).origin === origin && origin !== 'null';
     if (!valid) {
-      fail('CORS_ORIGINS', `each entry must be an exact origin like https://app.example.com (got ${JSON.stringify(origin)})`);
+      fail(
+        'CORS_ORIGINS',
+        `each entry must be an exact origin like https://app.example.com (got ${JSON.stringify(origin)})`,
+      );
     } else origins.push(origin);
   }
   return origins;

@@ -27,10 +27,19 @@ export const PROXY_ERRORS = {
     status: 415,
     message: 'The request body must be empty or application/json.',
   },
-  too_many_requests: { status: 429, message: 'Too many requests have been made. Retry after the delay given.' },
-  internal_server_error: { status: 500, message: 'The proxy failed unexpectedly while handling the request.' },
+  too_many_requests: {
+    status: 429,
+    message: 'Too many requests have been made. Retry after the delay given.',
+  },
+  internal_server_error: {
+    status: 500,
+    message: 'The proxy failed unexpectedly while handling the request.',
+  },
   upstream_unavailable: { status: 502, message: 'Stytch could not be reached.' },
-  upstream_invalid_response: { status: 502, message: 'Stytch answered with a response the proxy could not read.' },
+  upstream_invalid_response: {
+    status: 502,
+    message: 'Stytch answered with a response the proxy could not read.',
+  },
   not_ready: { status: 503, message: 'The proxy is not ready: the session signing keys cannot be fetched.' },
   upstream_timeout: { status: 504, message: 'Stytch did not answer in time.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -21,14 +21,32 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+/** Stdout is written in batches of this many bytes (one write per line would be a syscall per request)… */
+const STDOUT_BATCH_BYTES = 4096;
+/** …and at least this often, so a quiet proxy's lines still show up promptly. */
+const STDOUT_FLUSH_MS = 1000;
+
 /**
  * The proxy's JSON logger: one object per line on stdout (or `destination`), sensitive fields redacted.
+ * Stdout is buffered (4 KiB or 1 s, whichever comes first); `logger.flush()` writes out the rest.
  *
  * @example
  * const logger = createLogger('info');
  * const captured = createLogger('debug', { write: (line) => lines.push(line) });
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
+  let stream = destination;
+  if (stream === undefined) {
+    const stdout = pino.destination({ dest: 1, sync: false, minLength: STDOUT_BATCH_BYTES });
+    setInterval(() => {
+      try {
+        stdout.flush();
+      } catch {
+        // Only throws once the stream is destroyed at exit: nothing is left to write then.
+      }
+    }, STDOUT_FLUSH_MS).unref();
+    stream = stdout;
+  }
   return pino(
     {
       level,
@@ -36,6 +54,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    stream,
   );
 }

@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from '../app/proxy-env.ts';
+import type { Guard } from '../app/guard.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
 
 /**
@@ -8,13 +7,13 @@ import type { ErrorResponder } from '../errors/error-response.ts';
  * Everything else is 403 `user_forbidden`, and nothing is sent to Stytch.
  *
  * @example
- * app.post('/…/revoke', …, authorize('connected_apps_admin', respondError), forward);
+ * guarded([…, authorize('connected_apps_admin', respondError)], forward.revoke);
  */
-export function authorize(adminRole: string | undefined, respondError: ErrorResponder): MiddlewareHandler<ProxyEnv> {
-  return async function authorize(c, next) {
+export function authorize(adminRole: string | undefined, respondError: ErrorResponder): Guard {
+  return function authorize(c) {
     const session = c.get('session');
-    if (session.user_id === c.req.param('user_id')) return next();
-    if (adminRole !== undefined && session.roles.includes(adminRole)) return next();
+    if (session.user_id === c.req.param('user_id')) return undefined;
+    if (adminRole !== undefined && session.roles.includes(adminRole)) return undefined;
     return respondError(c, 'user_forbidden');
   };
 }

@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from '../app/proxy-env.ts';
+import type { Guard } from '../app/guard.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
 import { validPathParam } from './raw-path.ts';
 
@@ -8,13 +7,13 @@ import { validPathParam } from './raw-path.ts';
  * safe path segments (see `validPathParam`), or the request ends with 400 before any other work.
  *
  * @example
- * app.get('/v1/users/:user_id/connected_apps', pathParams(respondError), …);
+ * guarded([pathParams(respondError), …], forward.list);
  */
-export function pathParams(respondError: ErrorResponder): MiddlewareHandler<ProxyEnv> {
-  return async function pathParams(c, next) {
+export function pathParams(respondError: ErrorResponder): Guard {
+  return function pathParams(c) {
     if (!validPathParam(c.req.param('user_id'))) return respondError(c, 'invalid_user_id');
     const appId = c.req.param('connected_app_id');
     if (appId !== undefined && !validPathParam(appId)) return respondError(c, 'invalid_connected_app_id');
-    await next();
+    return undefined;
   };
 }

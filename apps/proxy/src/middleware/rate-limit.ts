@@ -1,4 +1,5 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
+import type { Guard } from '../app/guard.ts';
 import type { ProxyEnv } from '../app/proxy-env.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
@@ -24,16 +25,21 @@ export interface RateLimitOptions {
  * @example
  * const store = new BoundedMemoryStore(10_000);
  * store.init({ windowMs: 60_000 });
- * app.use(rateLimit({ limit: 300, store, windowMs: 60_000, key: (c) => clientAddress(c, 0), respondError }));
+ * const perAddress = rateLimit({ limit: 300, store, windowMs: 60_000, key: (c) => clientAddress(c, 0), respondError });
  */
-export function rateLimit(options: RateLimitOptions): MiddlewareHandler<ProxyEnv> {
+export function rateLimit(options: RateLimitOptions): Guard {
   const { limit, store, key, respondError, windowMs } = options;
-  return async function rateLimit(c, next) {
-    let counted = store.increment(key(c));
-    if (counted instanceof Promise) counted = await counted;
-    if (counted.totalHits <= limit) return next();
+  const answer = (
+    c: Context<ProxyEnv>,
+    counted: { totalHits: number; resetTime?: Date },
+  ): Response | undefined => {
+    if (counted.totalHits <= limit) return undefined;
     const resetMs = counted.resetTime ? counted.resetTime.getTime() - Date.now() : windowMs;
     const retryAfter = String(Math.max(1, Math.ceil(resetMs / 1000)));
     return respondError(c, 'too_many_requests', { headers: { 'Retry-After': retryAfter } });
+  };
+  return function rateLimit(c) {
+    const counted = store.increment(key(c));
+    return counted instanceof Promise ? counted.then((resolved) => answer(c, resolved)) : answer(c, counted);
   };
 }

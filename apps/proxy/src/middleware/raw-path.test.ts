@@ -5,7 +5,9 @@ const node = (url: string) => rawPath(new Request('http://x/normalized'), { env:
 
 describe('rawPath', () => {
   it('keeps dot segments that URL parsing would resolve', () => {
-    expect(node('/api/v1/users/me/../victim/connected_apps')).toBe('/api/v1/users/me/../victim/connected_apps');
+    expect(node('/api/v1/users/me/../victim/connected_apps')).toBe(
+      '/api/v1/users/me/../victim/connected_apps',
+    );
     expect(node('/api/v1/users/%2e%2e/connected_apps?x=1')).toBe('/api/v1/users/../connected_apps');
   });
 
@@ -15,7 +17,9 @@ describe('rawPath', () => {
   });
 
   it("falls back to the request URL's path without a Node request", () => {
-    expect(rawPath(new Request('http://x/api/v1/users/u/connected_apps?q'))).toBe('/api/v1/users/u/connected_apps');
+    expect(rawPath(new Request('http://x/api/v1/users/u/connected_apps?q'))).toBe(
+      '/api/v1/users/u/connected_apps',
+    );
   });
 });
 

@@ -1,28 +1,39 @@
+import { ProxyFailure } from '../errors/proxy-failure.ts';
+
 /** A Node request stream, as `@hono/node-server` exposes it in `c.env.incoming`. */
 interface NodeIncoming {
   readableEnded: boolean;
   read(): Uint8Array | null;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  on(event: 'end' | 'error' | 'aborted', listener: (error?: Error) => void): unknown;
-  removeAllListeners(): unknown;
+  on(event: 'end' | 'error' | 'aborted', listener: () => void): unknown;
+  off(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  off(event: 'end' | 'error' | 'aborted', listener: () => void): unknown;
   resume(): unknown;
 }
 
 /**
- * Reads a request body of at most `limit` bytes as text, or returns `'too_large'` as soon as it is
- * known to be bigger (from `Content-Length`, or while reading a chunked body, which is then not read
+ * Reads a request body of at most `limit` bytes as text (synchronously when it is already buffered),
+ * or returns `'too_large'` as soon as it is known to be bigger (from `Content-Length`, or while reading a chunked body, which is then not read
  * further). On Node it reads the socket stream directly: going through `c.req.text()` builds a
  * web `Request` and stream per request, a measurable share of the proxy's hot path.
  *
  * @example
  * const text = await readBody(c.req.raw, c.env?.incoming, 1024);
  */
-export async function readBody(request: Request, incoming: unknown, limit: number): Promise<string | 'too_large'> {
+export function readBody(
+  request: Request,
+  incoming: unknown,
+  limit: number,
+): string | 'too_large' | Promise<string | 'too_large'> {
   const length = request.headers.get('content-length');
   if (length !== null && Number(length) > limit) return 'too_large';
   if (isNodeIncoming(incoming)) return readNodeBody(incoming, limit, length === null ? -1 : Number(length));
   if (request.body === null) return '';
-  const reader = request.body.getReader();
+  return readWebBody(request.body, limit);
+}
+
+async function readWebBody(body: ReadableStream<Uint8Array>, limit: number): Promise<string | 'too_large'> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -38,31 +49,53 @@ export async function readBody(request: Request, incoming: unknown, limit: numbe
   return new TextDecoder().decode(concat(chunks, size));
 }
 
-function readNodeBody(incoming: NodeIncoming, limit: number, expected: number): Promise<string | 'too_large'> {
-  if (incoming.readableEnded) return Promise.resolve('');
+function readNodeBody(
+  incoming: NodeIncoming,
+  limit: number,
+  expected: number,
+): string | 'too_large' | Promise<string | 'too_large'> {
+  if (incoming.readableEnded) return '';
   // A small body usually arrives in the packet that carried the headers and is buffered by the time
   // the middleware runs: take it synchronously (reading to null also lets the stream end).
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let chunk = incoming.read(); chunk !== null; chunk = incoming.read()) {
     size += chunk.byteLength;
-    if (size > limit) return Promise.resolve('too_large');
+    if (size > limit) return 'too_large';
     chunks.push(chunk);
   }
-  if (size === expected) return Promise.resolve(new TextDecoder().decode(concat(chunks, size)));
+  if (size === expected) return new TextDecoder().decode(concat(chunks, size));
   return new Promise((resolve, reject) => {
-    incoming.on('data', (chunk) => {
+    const done = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', onError);
+      incoming.off('aborted', onError);
+    };
+    const onData = (chunk: Uint8Array) => {
       size += chunk.byteLength;
-      if (size > limit) {
-        // Stop buffering; the server drains (or drops) the rest after answering 413.
-        incoming.removeAllListeners();
-        incoming.resume();
-        resolve('too_large');
-      } else chunks.push(chunk);
-    });
-    incoming.on('end', () => resolve(new TextDecoder().decode(concat(chunks, size))));
-    incoming.on('error', reject);
-    incoming.on('aborted', () => reject(new Error('request aborted')));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop buffering; the server drains (or drops) the rest after answering 413.
+      done();
+      incoming.resume();
+      resolve('too_large');
+    };
+    const onEnd = () => {
+      done();
+      resolve(new TextDecoder().decode(concat(chunks, size)));
+    };
+    // The caller went away mid-body: nothing to answer, and not the proxy's fault.
+    const onError = () => {
+      done();
+      reject(new ProxyFailure('bad_request'));
+    };
+    incoming.on('data', onData);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
+    incoming.on('aborted', onError);
   });
 }
 

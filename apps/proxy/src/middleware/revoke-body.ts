@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from '../app/proxy-env.ts';
+import type { Guard } from '../app/guard.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
 import { readBody } from './read-body.ts';
 
@@ -12,29 +11,40 @@ export const MAX_BODY_BYTES = 1024;
  * The body is never forwarded: the proxy sends its own `{}`.
  *
  * @example
- * app.post('/…/revoke', revokeBody(respondError), …);
+ * guarded([pathParams(respondError), revokeBody(respondError), …], forward.revoke);
  */
-export function revokeBody(respondError: ErrorResponder): MiddlewareHandler<ProxyEnv> {
-  return async function revokeBody(c, next) {
+export function revokeBody(respondError: ErrorResponder): Guard {
+  return function revokeBody(c) {
     const length = c.req.header('content-length');
-    if (length === '0') return next();
+    if (length === '0') return undefined;
     // Without either framing header a Node request has no body; other runtimes may just omit the length.
-    if (length === undefined && c.req.header('transfer-encoding') === undefined && c.req.raw.body === null) return next();
+    if (length === undefined && c.req.header('transfer-encoding') === undefined && c.req.raw.body === null)
+      return undefined;
     if (Number(length) > MAX_BODY_BYTES) return respondError(c, 'payload_too_large');
     const mediaType = c.req.header('content-type')?.split(';', 1)[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return respondError(c, 'unsupported_media_type');
-    const text = await readBody(c.req.raw, c.env?.incoming, MAX_BODY_BYTES);
-    if (text === 'too_large') return respondError(c, 'payload_too_large');
-    if (text.trim() === '') return next();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return respondError(c, 'bad_request', { message: 'The request body is not valid JSON.' });
-    }
-    if (body === null || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) {
-      return respondError(c, 'bad_request', { message: 'The revoke request body must be {} (or empty).' });
-    }
-    await next();
+    const text = readBody(c.req.raw, c.env?.incoming, MAX_BODY_BYTES);
+    return text instanceof Promise
+      ? text.then((read) => checkBody(c, read, respondError))
+      : checkBody(c, text, respondError);
   };
+}
+
+function checkBody(
+  c: Parameters<Guard>[0],
+  text: string,
+  respondError: ErrorResponder,
+): Response | undefined {
+  if (text === 'too_large') return respondError(c, 'payload_too_large');
+  if (text.trim() === '') return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return respondError(c, 'bad_request', { message: 'The request body is not valid JSON.' });
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || Object.keys(body).length > 0) {
+    return respondError(c, 'bad_request', { message: 'The revoke request body must be {} (or empty).' });
+  }
+  return undefined;
 }

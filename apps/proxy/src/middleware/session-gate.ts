@@ -1,5 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from '../app/proxy-env.ts';
+import type { Guard } from '../app/guard.ts';
 import type { ErrorResponder } from '../errors/error-response.ts';
 import type { SessionAuthenticator } from '../session/session-authenticator.ts';
 import { readSessionCredential } from '../session/session-credential.ts';
@@ -23,17 +22,25 @@ export interface SessionGateOptions {
  * Leaves the caller in `c.var.session`.
  *
  * @example
- * app.post('/…/revoke', sessionGate({ allowedOrigins, authenticate, respondError }), …);
+ * guarded([…, sessionGate({ allowedOrigins, authenticate, respondError }), …], forward.revoke);
  */
-export function sessionGate(options: SessionGateOptions): MiddlewareHandler<ProxyEnv> {
+export function sessionGate(options: SessionGateOptions): Guard {
   const { authenticate, respondError } = options;
   const allowedOrigins = new Set(options.allowedOrigins);
-  return async function sessionGate(c, next) {
+  return function sessionGate(c) {
     const credential = readSessionCredential(c);
     if (credential === undefined) return respondError(c, 'session_required');
     if (credential === 'malformed') return respondError(c, 'session_invalid');
-    if (credential.via === 'cookie' && !cookieWriteAllowed(c, allowedOrigins)) return respondError(c, 'origin_forbidden');
-    c.set('session', await authenticate(credential));
-    return next();
+    if (credential.via === 'cookie' && !cookieWriteAllowed(c, allowedOrigins))
+      return respondError(c, 'origin_forbidden');
+    const session = authenticate(credential);
+    if (!(session instanceof Promise)) {
+      c.set('session', session);
+      return undefined;
+    }
+    return session.then((verified) => {
+      c.set('session', verified);
+      return undefined;
+    });
   };
 }

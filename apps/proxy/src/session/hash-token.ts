@@ -7,10 +7,14 @@ const nodeCrypto = (
 
 /**
  * A cache key for a session credential: SHA-256, so the cache never holds a usable token.
- * Node's one-shot `hash` (about 1 µs) when present, Web Crypto elsewhere.
+ * Node's one-shot `hash` (synchronous, under a microsecond) when present, Web Crypto elsewhere.
  */
-export async function hashToken(token: string): Promise<string> {
+export function hashToken(token: string): string | Promise<string> {
   if (nodeCrypto?.hash) return nodeCrypto.hash('sha256', token, 'base64url');
+  return webHash(token);
+}
+
+async function webHash(token: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
   let binary = '';
   for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);

@@ -24,17 +24,25 @@ export interface JwtVerifierOptions {
 
 /**
  * Builds the JWKS key resolver for a project: `GET {base}/v1/sessions/jwks/{project_id}`, cached by
- * jose for 10 minutes and refetched (at most every 30 s) when a token names an unknown `kid`, which is
- * how Stytch's key rotation reaches us.
+ * jose for 10 minutes and refetched (at most every `cooldownMs`) when a token names an unknown `kid`,
+ * which is how Stytch's key rotation reaches us.
  *
  * @example
  * const keys = createStytchJwks('https://test.stytch.com', 'project-test-…', 'Basic …');
  */
-export function createStytchJwks(baseUrl: string, projectId: string, authorization: string) {
+export function createStytchJwks(
+  baseUrl: string,
+  projectId: string,
+  authorization: string,
+  options: {
+    /** Least time between two fetches, so forged `kid`s cannot make us hammer Stytch. @default 30000 */
+    cooldownMs?: number;
+  } = {},
+) {
   return createRemoteJWKSet(new URL(`${baseUrl}/v1/sessions/jwks/${encodeURIComponent(projectId)}`), {
     headers: { authorization },
     cacheMaxAge: 10 * 60_000,
-    cooldownDuration: 30_000,
+    cooldownDuration: options.cooldownMs ?? 30_000,
     timeoutDuration: 5000,
   });
 }
@@ -58,7 +66,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): (jwt: string) =>
     try {
       ({ payload } = await jwtVerify(jwt, options.keys, verifyOptions));
     } catch (error) {
-      throw new ProxyFailure(isKeyFetchFailure(error) ? 'upstream_unavailable' : 'session_invalid', { cause: error });
+      throw new ProxyFailure(isKeyFetchFailure(error) ? 'upstream_unavailable' : 'session_invalid', {
+        cause: error,
+      });
     }
     const session = payload[SESSION_CLAIM] as { id?: unknown; roles?: unknown } | undefined;
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof session?.id !== 'string') {
@@ -67,7 +77,9 @@ export function createJwtVerifier(options: JwtVerifierOptions): (jwt: string) =>
     return {
       user_id: payload.sub,
       session_id: session.id,
-      roles: Array.isArray(session.roles) ? session.roles.filter((r): r is string => typeof r === 'string') : [],
+      roles: Array.isArray(session.roles)
+        ? session.roles.filter((r): r is string => typeof r === 'string')
+        : [],
       issued_at_ms: (payload.iat as number) * 1000,
       expires_at_ms: (payload.exp as number) * 1000,
     };

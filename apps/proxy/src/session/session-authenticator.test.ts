@@ -14,7 +14,14 @@ function setup(jwt: Partial<VerifiedJwt> = {}, maxAgeSeconds = 60) {
     verifyJwt: async (value) => {
       calls.jwt++;
       if (value === 'bad') throw new ProxyFailure('session_invalid');
-      return { user_id: 'user-a', session_id: 's-1', roles: [], issued_at_ms: now, expires_at_ms: now + 300_000, ...jwt };
+      return {
+        user_id: 'user-a',
+        session_id: 's-1',
+        roles: [],
+        issued_at_ms: now,
+        expires_at_ms: now + 300_000,
+        ...jwt,
+      };
     },
     authenticateRemote: async (credential): Promise<AuthenticatedSession> => {
       calls.remote.push(credential);
@@ -29,26 +36,38 @@ describe('createSessionAuthenticator', () => {
   it('verifies a fresh JWT locally once and then answers from the cache', async () => {
     const { authenticate, calls } = setup();
     for (let i = 0; i < 5; i++) {
-      expect(await authenticate({ kind: 'jwt', value: 'jwt-1', via: 'bearer' })).toMatchObject({ user_id: 'user-a', verified_by: 'jwt' });
+      expect(await authenticate({ kind: 'jwt', value: 'jwt-1', via: 'bearer' })).toMatchObject({
+        user_id: 'user-a',
+        verified_by: 'jwt',
+      });
     }
     expect(calls.jwt).toBe(1);
     expect(calls.remote).toEqual([]);
   });
 
   it('confirms a JWT older than the max age with Stytch, after checking its signature', async () => {
-    const { authenticate, calls } = setup({ issued_at_ms: Date.now() - 120_000, expires_at_ms: Date.now() + 180_000 });
+    const { authenticate, calls } = setup({
+      issued_at_ms: Date.now() - 120_000,
+      expires_at_ms: Date.now() + 180_000,
+    });
     const session = await authenticate({ kind: 'jwt', value: 'old-jwt', via: 'cookie' });
     expect(session).toMatchObject({ verified_by: 'stytch', roles: ['admin'] });
     expect(calls.jwt).toBe(1);
     expect(calls.remote).toEqual([{ session_jwt: 'old-jwt' }]);
-    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'cookie' })).rejects.toMatchObject({ type: 'session_invalid' });
+    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'cookie' })).rejects.toMatchObject({
+      type: 'session_invalid',
+    });
     expect(calls.remote).toHaveLength(1);
   });
 
   it('confirms an opaque token with Stytch once for concurrent requests, trusted for at most the max age', async () => {
     const { authenticate, calls } = setup({}, 30);
     const credential = { kind: 'token', value: 'opaque', via: 'cookie' } as const;
-    const sessions = await Promise.all([authenticate(credential), authenticate(credential), authenticate(credential)]);
+    const sessions = await Promise.all([
+      authenticate(credential),
+      authenticate(credential),
+      authenticate(credential),
+    ]);
     expect(calls.remote).toEqual([{ session_token: 'opaque' }]);
     expect(sessions[0]?.trust_until_ms).toBeLessThanOrEqual(Date.now() + 30_000);
     await authenticate(credential);
@@ -57,8 +76,12 @@ describe('createSessionAuthenticator', () => {
 
   it('does not cache a failure', async () => {
     const { authenticate, calls } = setup();
-    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(ProxyFailure);
-    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(ProxyFailure);
+    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(
+      ProxyFailure,
+    );
+    await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(
+      ProxyFailure,
+    );
     expect(calls.jwt).toBe(2);
   });
 });

@@ -10,15 +10,22 @@ export interface SessionAuthenticatorOptions {
   /** Local RS256 verification against the JWKS. */
   verifyJwt: (jwt: string) => Promise<VerifiedJwt>;
   /** Stytch's `sessions/authenticate`. */
-  authenticateRemote: (credential: { session_token: string } | { session_jwt: string }) => Promise<AuthenticatedSession>;
+  authenticateRemote: (
+    credential: { session_token: string } | { session_jwt: string },
+  ) => Promise<AuthenticatedSession>;
   /** Any verification, local or remote, is trusted for at most this long. */
   maxAgeSeconds: number;
   /** Verified sessions kept. @default 10000 */
   cacheSize?: number;
 }
 
-/** Turns a session credential into a {@link VerifiedSession}, or throws a `ProxyFailure`. */
-export type SessionAuthenticator = (credential: SessionCredential) => Promise<VerifiedSession>;
+/**
+ * Turns a session credential into a {@link VerifiedSession} (synchronously on a cache hit), or fails
+ * with a `ProxyFailure`.
+ */
+export type SessionAuthenticator = (
+  credential: SessionCredential,
+) => VerifiedSession | Promise<VerifiedSession>;
 
 /**
  * Verifies callers' sessions with a bounded cache in front, so the hot path is one hash and one map
@@ -66,8 +73,7 @@ export function createSessionAuthenticator(options: SessionAuthenticatorOptions)
     return remember(key, fromStytch(confirmed, now + maxAgeMs));
   };
 
-  return async (credential) => {
-    const key = await hashToken(cacheKeySource(credential));
+  const lookup = (key: string, credential: SessionCredential): VerifiedSession | Promise<VerifiedSession> => {
     const cached = cache.get(key);
     if (cached !== undefined && cached.trust_until_ms > Date.now()) return cached;
     const inFlight = pending.get(key);
@@ -75,6 +81,11 @@ export function createSessionAuthenticator(options: SessionAuthenticatorOptions)
     const promise = verify(key, credential).finally(() => pending.delete(key));
     pending.set(key, promise);
     return promise;
+  };
+
+  return (credential) => {
+    const key = hashToken(cacheKeySource(credential));
+    return typeof key === 'string' ? lookup(key, credential) : key.then((k) => lookup(k, credential));
   };
 }
 

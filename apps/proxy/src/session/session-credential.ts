@@ -1,5 +1,5 @@
-import { getCookie } from 'hono/cookie';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 
 /** The cookie names Stytch's frontend SDKs set. */
 export const SESSION_JWT_COOKIE = 'stytch_session_jwt';
@@ -32,10 +32,13 @@ export function readSessionCredential(c: Context): SessionCredential | 'malforme
   }
   if (c.req.header('cookie') === undefined) return undefined;
   const jwt = getCookie(c, SESSION_JWT_COOKIE);
-  if (jwt) return jwt.length > MAX_CREDENTIAL_LENGTH ? 'malformed' : { kind: 'jwt', value: jwt, via: 'cookie' };
+  if (jwt)
+    return jwt.length > MAX_CREDENTIAL_LENGTH ? 'malformed' : { kind: 'jwt', value: jwt, via: 'cookie' };
   const token = getCookie(c, SESSION_TOKEN_COOKIE);
   if (token) {
-    return token.length > MAX_CREDENTIAL_LENGTH ? 'malformed' : { kind: 'token', value: token, via: 'cookie' };
+    return token.length > MAX_CREDENTIAL_LENGTH
+      ? 'malformed'
+      : { kind: 'token', value: token, via: 'cookie' };
   }
   return undefined;
 }

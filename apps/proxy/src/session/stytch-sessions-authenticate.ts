@@ -33,7 +33,9 @@ export interface SessionsAuthenticateOptions {
 export function createSessionsAuthenticate(options: SessionsAuthenticateOptions) {
   const url = `${options.baseUrl}/v1/sessions/authenticate`;
   const headers = { authorization: options.authorization, 'content-type': 'application/json' };
-  return async (credential: { session_token: string } | { session_jwt: string }): Promise<AuthenticatedSession> => {
+  return async (
+    credential: { session_token: string } | { session_jwt: string },
+  ): Promise<AuthenticatedSession> => {
     const signal = AbortSignal.timeout(options.timeoutMs);
     let response: Awaited<ReturnType<Transport['send']>>;
     try {
@@ -57,7 +59,9 @@ export function createSessionsAuthenticate(options: SessionsAuthenticateOptions)
       const errorType = (body as { error_type?: unknown } | null)?.error_type;
       // 401 unauthorized_credentials means *our* secret was refused: a server fault, not the caller's.
       const sessionRejected =
-        response.status === 404 || response.status === 400 || (response.status === 401 && errorType !== 'unauthorized_credentials');
+        response.status === 404 ||
+        response.status === 400 ||
+        (response.status === 401 && errorType !== 'unauthorized_credentials');
       throw new ProxyFailure(sessionRejected ? 'session_invalid' : 'upstream_unavailable', {
         cause: new Error(`sessions/authenticate answered ${response.status} ${String(errorType)}`),
       });
@@ -72,6 +76,8 @@ function parseSession(body: unknown): AuthenticatedSession {
   if (typeof user_id !== 'string' || typeof session?.session_id !== 'string' || Number.isNaN(expiresAt)) {
     throw new ProxyFailure('upstream_invalid_response');
   }
-  const roles = Array.isArray(session.roles) ? session.roles.filter((r): r is string => typeof r === 'string') : [];
+  const roles = Array.isArray(session.roles)
+    ? session.roles.filter((r): r is string => typeof r === 'string')
+    : [];
   return { user_id, session_id: session.session_id, roles, expires_at_ms: expiresAt };
 }

@@ -20,7 +20,9 @@ export function createForwarders(stytch: ConnectedAppsClient, respondError: Erro
     c.set('stytchRequestId', stytchError.request_id);
     c.set('errorType', stytchError.error_type);
     const headers =
-      stytchError.retryAfter === undefined ? undefined : { 'Retry-After': String(Math.ceil(stytchError.retryAfter / 1000)) };
+      stytchError.retryAfter === undefined
+        ? undefined
+        : { 'Retry-After': String(Math.ceil(stytchError.retryAfter / 1000)) };
     return c.json(stytchError.toJSON(), stytchError.status_code as ContentfulStatusCode, headers);
   };
 

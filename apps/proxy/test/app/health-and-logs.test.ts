@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALICE, bearer, BOB, createHarness, listPath } from '../helpers/app-harness.ts';
+import { ALICE, BOB, bearer, createHarness, listPath } from '../helpers/app-harness.ts';
 import { type JwksServer, SECRET, startJwksServer } from '../helpers/signing-keys.ts';
 
 let jwks: JwksServer;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALICE, bearer, BOB, createHarness, listPath } from '../helpers/app-harness.ts';
+import { ALICE, BOB, bearer, createHarness, listPath } from '../helpers/app-harness.ts';
 import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
 
 let jwks: JwksServer;
@@ -25,7 +25,8 @@ describe('rate limits', () => {
 
   it('counts addresses apart when X-Forwarded-For is trusted', async () => {
     const harness = createHarness(jwks, { RATE_LIMIT_PER_ADDRESS: '1', TRUST_PROXY: '1' });
-    const from = (ip: string) => harness.request(listPath(ALICE), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
+    const from = (ip: string) =>
+      harness.request(listPath(ALICE), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
     expect((await from('198.51.100.1')).status).toBe(401);
     expect((await from('198.51.100.2')).status).toBe(401);
     expect((await from('198.51.100.1')).status).toBe(429);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, ALLOWED_ORIGIN, bearer, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
+import {
+  ALICE,
+  ALLOWED_ORIGIN,
+  bearer,
+  createHarness,
+  listPath,
+  revokePath,
+} from '../helpers/app-harness.ts';
 import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
 
 let jwks: JwksServer;
@@ -46,7 +53,13 @@ describe('routes and methods', () => {
     const response = await harness.request('/api/v1/sessions/authenticate', { method: 'POST' });
     expect(response.status).toBe(404);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['error_message', 'error_type', 'error_url', 'request_id', 'status_code']);
+    expect(Object.keys(body).sort()).toEqual([
+      'error_message',
+      'error_type',
+      'error_url',
+      'request_id',
+      'status_code',
+    ]);
     expect(body.error_type).toBe('route_not_found');
   });
 
@@ -69,7 +82,9 @@ describe('revoke body', () => {
     harness.request(revokePath(ALICE), { method: 'POST', body, headers: { ...bearer(jwt), ...headers } });
 
   it('answers 413 payload_too_large for a body over 1 KiB', async () => {
-    const response = await post(JSON.stringify({ pad: 'x'.repeat(2000) }), { 'content-type': 'application/json' });
+    const response = await post(JSON.stringify({ pad: 'x'.repeat(2000) }), {
+      'content-type': 'application/json',
+    });
     expect(response.status).toBe(413);
     expect(await errorType(response)).toBe('payload_too_large');
     expect(jwks.otherRequests()).toEqual([]);
@@ -85,7 +100,9 @@ describe('revoke body', () => {
     const malformed = await post('{', { 'content-type': 'application/json' });
     expect(malformed.status).toBe(400);
     expect(await errorType(malformed)).toBe('bad_request');
-    const extra = await post('{"user_id":"someone-else"}', { 'content-type': 'application/json; charset=utf-8' });
+    const extra = await post('{"user_id":"someone-else"}', {
+      'content-type': 'application/json; charset=utf-8',
+    });
     expect(extra.status).toBe(400);
     expect(jwks.otherRequests()).toEqual([]);
   });
@@ -99,7 +116,10 @@ describe('revoke body', () => {
 
 describe('cookie-authenticated writes (CSRF)', () => {
   const cookiePost = (headers: Record<string, string>) =>
-    harness.request(revokePath(ALICE), { method: 'POST', headers: { cookie: `stytch_session_jwt=${jwt}`, ...headers } });
+    harness.request(revokePath(ALICE), {
+      method: 'POST',
+      headers: { cookie: `stytch_session_jwt=${jwt}`, ...headers },
+    });
 
   it('refuses a foreign Origin with 403 origin_forbidden', async () => {
     const response = await cookiePost({ origin: 'https://evil.example' });
@@ -152,7 +172,9 @@ describe('browser headers', () => {
   });
 
   it('gives a foreign origin no Access-Control-Allow-Origin', async () => {
-    const response = await harness.request(listPath(ALICE), { headers: { origin: 'https://evil.example', ...bearer(jwt) } });
+    const response = await harness.request(listPath(ALICE), {
+      headers: { origin: 'https://evil.example', ...bearer(jwt) },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -161,7 +183,9 @@ describe('browser headers', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
     expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=/);
   });
 });

@@ -1,14 +1,20 @@
+import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, bearer, BOB, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
+import { createProxyApp } from '../../src/create-proxy-app.ts';
+import { createLogger } from '../../src/logging/create-logger.ts';
+import { createStytchJwks } from '../../src/session/jwt-verifier.ts';
+import { ALICE, BOB, bearer, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
+import { captureLogs } from '../helpers/log-capture.ts';
 import {
   hs256WithPublicKey,
   type JwksServer,
   PROJECT_ID,
+  SECRET,
   signSession,
   startJwksServer,
   unsignedToken,
 } from '../helpers/signing-keys.ts';
-import { generateKeyPair } from 'jose';
+import { testConfig } from '../helpers/test-config.ts';
 
 let jwks: JwksServer;
 let harness: ReturnType<typeof createHarness>;
@@ -41,11 +47,19 @@ describe('session verification', () => {
   });
 
   it('answers 401 session_invalid for a non-Bearer Authorization header', async () => {
-    await expectRefused(await harness.request(listPath(ALICE), { headers: { authorization: 'Basic abc' } }), 401, 'session_invalid');
+    await expectRefused(
+      await harness.request(listPath(ALICE), { headers: { authorization: 'Basic abc' } }),
+      401,
+      'session_invalid',
+    );
   });
 
   it('answers 401 session_invalid for a malformed JWT', async () => {
-    await expectRefused(await harness.request(listPath(ALICE), { headers: bearer('not.a.jwt') }), 401, 'session_invalid');
+    await expectRefused(
+      await harness.request(listPath(ALICE), { headers: bearer('not.a.jwt') }),
+      401,
+      'session_invalid',
+    );
   });
 
   const forgeries: [string, () => Promise<string>][] = [
@@ -61,13 +75,24 @@ describe('session verification', () => {
       'a JWT signed by another key with an unknown kid',
       async () => signSession((await generateKeyPair('RS256')).privateKey, {}, 'jwk-test-attacker'),
     ],
-    ['an alg: none token', async () => unsignedToken({ sub: ALICE, iss: `stytch.com/${PROJECT_ID}`, aud: [PROJECT_ID], exp: now() + 300 })],
+    [
+      'an alg: none token',
+      async () =>
+        unsignedToken({ sub: ALICE, iss: `stytch.com/${PROJECT_ID}`, aud: [PROJECT_ID], exp: now() + 300 }),
+    ],
     [
       'an HS256 token signed with the public key',
       () =>
         hs256WithPublicKey(
           jwks.keys.publicKey,
-          { sub: ALICE, iss: `stytch.com/${PROJECT_ID}`, aud: [PROJECT_ID], iat: now(), exp: now() + 300, 'https://stytch.com/session': { id: 's', roles: [] } },
+          {
+            sub: ALICE,
+            iss: `stytch.com/${PROJECT_ID}`,
+            aud: [PROJECT_ID],
+            iat: now(),
+            exp: now() + 300,
+            'https://stytch.com/session': { id: 's', roles: [] },
+          },
           'jwk-test-unit',
         ),
     ],
@@ -75,14 +100,47 @@ describe('session verification', () => {
   for (const [name, make] of forgeries) {
     it(`answers 401 session_invalid for ${name}, on reads and writes`, async () => {
       const jwt = await make();
-      await expectRefused(await harness.request(listPath(ALICE), { headers: bearer(jwt) }), 401, 'session_invalid');
-      await expectRefused(await harness.request(revokePath(ALICE), { method: 'POST', headers: bearer(jwt) }), 401, 'session_invalid');
+      await expectRefused(
+        await harness.request(listPath(ALICE), { headers: bearer(jwt) }),
+        401,
+        'session_invalid',
+      );
+      await expectRefused(
+        await harness.request(revokePath(ALICE), { method: 'POST', headers: bearer(jwt) }),
+        401,
+        'session_invalid',
+      );
     });
   }
 
   it('accepts the session JWT from the stytch_session_jwt cookie', async () => {
     const jwt = await harness.jwtFor();
-    await expectRefused(await harness.request(listPath(BOB), { headers: { cookie: `stytch_session_jwt=${jwt}` } }), 403, 'user_forbidden');
+    await expectRefused(
+      await harness.request(listPath(BOB), { headers: { cookie: `stytch_session_jwt=${jwt}` } }),
+      403,
+      'user_forbidden',
+    );
+  });
+
+  it('picks up a rotated signing key (unknown kid → JWKS refetched)', async () => {
+    const rotating = await startJwksServer('jwk-test-before');
+    const logs = captureLogs();
+    const auth = `Basic ${btoa(`${PROJECT_ID}:${SECRET}`)}`;
+    const proxy = createProxyApp(testConfig(rotating.url), {
+      logger: createLogger('info', logs.stream),
+      jwks: createStytchJwks(rotating.url, PROJECT_ID, auth, { cooldownMs: 0 }),
+    });
+    try {
+      const before = await signSession(rotating.keys.privateKey, { sub: ALICE }, 'jwk-test-before');
+      expect((await proxy.app.request(listPath(BOB), { headers: bearer(before) })).status).toBe(403);
+      const newKey = await rotating.rotate('jwk-test-after');
+      const after = await signSession(newKey, { sub: ALICE }, 'jwk-test-after');
+      expect((await proxy.app.request(listPath(BOB), { headers: bearer(after) })).status).toBe(403);
+      expect(rotating.hits()).toBe(2);
+    } finally {
+      await proxy.close();
+      await rotating.stop();
+    }
   });
 
   it('verifies a JWT once and serves repeats from the cache', async () => {
@@ -99,12 +157,20 @@ describe('session verification', () => {
 describe('authorization', () => {
   it("refuses another user's user_id with 403 user_forbidden", async () => {
     const jwt = await harness.jwtFor({ sub: ALICE });
-    await expectRefused(await harness.request(revokePath(BOB), { method: 'POST', headers: bearer(jwt) }), 403, 'user_forbidden');
+    await expectRefused(
+      await harness.request(revokePath(BOB), { method: 'POST', headers: bearer(jwt) }),
+      403,
+      'user_forbidden',
+    );
   });
 
   it('refuses an external_id from a non-admin', async () => {
     const jwt = await harness.jwtFor({ sub: ALICE });
-    await expectRefused(await harness.request(listPath('alice-external'), { headers: bearer(jwt) }), 403, 'user_forbidden');
+    await expectRefused(
+      await harness.request(listPath('alice-external'), { headers: bearer(jwt) }),
+      403,
+      'user_forbidden',
+    );
   });
 
   it('lets the admin role through to Stytch for another user', async () => {

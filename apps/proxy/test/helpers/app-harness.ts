@@ -1,7 +1,7 @@
 import { createProxyApp } from '../../src/create-proxy-app.ts';
 import { createLogger } from '../../src/logging/create-logger.ts';
 import { captureLogs } from './log-capture.ts';
-import { type JwksServer, signSession, type SessionClaims } from './signing-keys.ts';
+import { type JwksServer, type SessionClaims, signSession } from './signing-keys.ts';
 import { testConfig } from './test-config.ts';
 
 export const ALICE = 'user-test-aaaaaaaa-0000-4000-8000-000000000001';
@@ -22,6 +22,7 @@ export function createHarness(jwks: JwksServer, env: Record<string, string> = {}
 }
 
 export const listPath = (userId: string) => `/api/v1/users/${userId}/connected_apps`;
-export const revokePath = (userId: string, appId = APP_ID) => `/api/v1/users/${userId}/connected_apps/${appId}/revoke`;
+export const revokePath = (userId: string, appId = APP_ID) =>
+  `/api/v1/users/${userId}/connected_apps/${appId}/revoke`;
 
 export const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });

@@ -1,7 +1,11 @@
 import { Writable } from 'node:stream';
 
 /** A pino destination that keeps every line, to assert on what was (and was not) logged. */
-export function captureLogs(): { stream: Writable; lines: () => Record<string, unknown>[]; text: () => string } {
+export function captureLogs(): {
+  stream: Writable;
+  lines: () => Record<string, unknown>[];
+  text: () => string;
+} {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk, _encoding, callback) {

@@ -19,6 +19,8 @@ export interface JwksServer {
   clearRequests(): void;
   /** Makes the JWKS endpoint answer 503 (or serve again). */
   setDown(down: boolean): void;
+  /** Starts serving a new key (and the old one) as Stytch does on rotation; returns the new private key. */
+  rotate(kid: string): Promise<KeyPair['privateKey']>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startJwksServer(kid = 'jwk-test-unit'): Promise<JwksServer
   const publicJwk = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' };
   let hits = 0;
   let down = false;
+  const served: JWK[] = [publicJwk];
   const others: string[] = [];
   const server: Server = createServer((req, res) => {
     if (req.url === `/v1/sessions/jwks/${PROJECT_ID}`) {
@@ -35,7 +38,7 @@ export async function startJwksServer(kid = 'jwk-test-unit'): Promise<JwksServer
         res.writeHead(503).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: served }));
       return;
     }
     others.push(`${req.method} ${req.url}`);
@@ -54,6 +57,11 @@ export async function startJwksServer(kid = 'jwk-test-unit'): Promise<JwksServer
     },
     setDown: (value) => {
       down = value;
+    },
+    rotate: async (newKid) => {
+      const next = await generateKeyPair('RS256', { extractable: true });
+      served.unshift({ ...(await exportJWK(next.publicKey)), kid: newKid, alg: 'RS256', use: 'sig' });
+      return next.privateKey;
     },
     stop: () =>
       new Promise((resolve) => {
@@ -105,7 +113,11 @@ export function unsignedToken(payload: object): string {
 }
 
 /** An HS256 token whose HMAC key is the RS256 public key's PEM: the classic algorithm-confusion forgery. */
-export async function hs256WithPublicKey(publicKey: KeyPair['publicKey'], payload: JWTPayload, kid: string): Promise<string> {
+export async function hs256WithPublicKey(
+  publicKey: KeyPair['publicKey'],
+  payload: JWTPayload,
+  kid: string,
+): Promise<string> {
   const { createHmac, KeyObject } = await import('node:crypto');
   const pem = KeyObject.from(publicKey as CryptoKey).export({ type: 'spki', format: 'pem' }) as string;
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -67,15 +67,32 @@ export async function seedWorld(emulator: Emulator): Promise<World> {
   const admin = await control.createUser({ name: 'Ada Admin' });
   const calendar = await control.createConnectedApp({ name: 'Calendar Sync' });
   const notes = await control.createConnectedApp({ name: 'Notes' });
-  await control.createGrant({ user_id: alice.user_id, connected_app_id: calendar.connected_app_id, scopes: ['openid', 'calendar'] });
-  await control.createGrant({ user_id: alice.user_id, connected_app_id: notes.connected_app_id, scopes: ['openid'] });
-  await control.createGrant({ user_id: bob.user_id, connected_app_id: calendar.connected_app_id, scopes: ['openid'] });
+  await control.createGrant({
+    user_id: alice.user_id,
+    connected_app_id: calendar.connected_app_id,
+    scopes: ['openid', 'calendar'],
+  });
+  await control.createGrant({
+    user_id: alice.user_id,
+    connected_app_id: notes.connected_app_id,
+    scopes: ['openid'],
+  });
+  await control.createGrant({
+    user_id: bob.user_id,
+    connected_app_id: calendar.connected_app_id,
+    scopes: ['openid'],
+  });
   const aliceSession = await control.mintSession({ user_id: alice.user_id });
   const bobSession = await control.mintSession({ user_id: bob.user_id });
   const adminSession = await control.mintSession({ user_id: admin.user_id, roles: [ADMIN_ROLE] });
   await control.clearRequests();
   return {
-    alice: { user_id: alice.user_id, external_id: 'alice-ext', jwt: aliceSession.session_jwt, token: aliceSession.session_token },
+    alice: {
+      user_id: alice.user_id,
+      external_id: 'alice-ext',
+      jwt: aliceSession.session_jwt,
+      token: aliceSession.session_token,
+    },
     bob: { user_id: bob.user_id, jwt: bobSession.session_jwt },
     admin: { user_id: admin.user_id, jwt: adminSession.session_jwt },
     calendar: calendar.connected_app_id,
@@ -84,7 +101,8 @@ export async function seedWorld(emulator: Emulator): Promise<World> {
 }
 
 export const listPath = (userId: string) => `/api/v1/users/${userId}/connected_apps`;
-export const revokePath = (userId: string, appId: string) => `/api/v1/users/${userId}/connected_apps/${appId}/revoke`;
+export const revokePath = (userId: string, appId: string) =>
+  `/api/v1/users/${userId}/connected_apps/${appId}/revoke`;
 export const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}` });
 
 /** A parsed response: status, headers and JSON body (or raw text when not JSON). */

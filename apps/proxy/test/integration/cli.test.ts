@@ -31,11 +31,17 @@ afterAll(() => emulator.stop());
 
 describe('the CLI (src/main.ts)', () => {
   it('exits non-zero with one message naming each bad variable', async () => {
-    const { child, output } = runMain({ STYTCH_PROJECT_ID: 'not-a-project', PORT: '99999', CORS_ORIGINS: '*', STYTCH_SECRET: 'has a space' });
+    const { child, output } = runMain({
+      STYTCH_PROJECT_ID: 'not-a-project',
+      PORT: '99999',
+      CORS_ORIGINS: '*',
+      STYTCH_SECRET: 'has a space',
+    });
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).not.toBe(0);
     const text = output();
-    for (const name of ['STYTCH_PROJECT_ID', 'STYTCH_SECRET', 'PORT', 'CORS_ORIGINS']) expect(text).toContain(`${name}:`);
+    for (const name of ['STYTCH_PROJECT_ID', 'STYTCH_SECRET', 'PORT', 'CORS_ORIGINS'])
+      expect(text).toContain(`${name}:`);
     expect(text).not.toContain('has a space');
     expect(text.trim().startsWith('Invalid proxy configuration (4 problems)')).toBe(true);
   });
@@ -54,7 +60,10 @@ describe('the CLI (src/main.ts)', () => {
           }
         });
       });
-      await emulator.control.injectFault({ path: `/v1/users/${world.alice.user_id}/connected_apps`, latency_ms: 700 });
+      await emulator.control.injectFault({
+        path: `/v1/users/${world.alice.user_id}/connected_apps`,
+        latency_ms: 700,
+      });
       const inFlight = fetch(`${url}${listPath(world.alice.user_id)}`, { headers: bearer(world.alice.jwt) });
       // Let the request reach the emulator's delay, then ask the proxy to stop.
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_ORIGIN, bearer, listPath, rawRequest, revokePath, type Stack, seedWorld, startStack, type World } from '../helpers/stack.ts';
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  listPath,
+  rawRequest,
+  revokePath,
+  type Stack,
+  seedWorld,
+  startStack,
+  type World,
+} from '../helpers/stack.ts';
 
 let stack: Stack;
 let world: World;
@@ -14,15 +24,27 @@ describe('secrets and tokens', () => {
   it('appear in no log line and no response body, whatever happens', async () => {
     const { alice, bob, calendar } = world;
     const url = stack.proxy.url;
-    const secrets = [stack.emulator.secret, alice.jwt, alice.token, bob.jwt, alice.jwt.split('.')[2] as string];
+    const secrets = [
+      stack.emulator.secret,
+      alice.jwt,
+      alice.token,
+      bob.jwt,
+      alice.jwt.split('.')[2] as string,
+    ];
     const forged = `${alice.jwt.slice(0, -10)}AAAAAAAAAA`;
     const responses = await Promise.all([
       rawRequest(url, 'GET', listPath(alice.user_id), bearer(alice.jwt)),
       rawRequest(url, 'GET', listPath(alice.user_id), { cookie: `stytch_session=${alice.token}; other=1` }),
-      rawRequest(url, 'POST', revokePath(alice.user_id, calendar), { cookie: `stytch_session_jwt=${alice.jwt}`, origin: 'https://evil.example' }),
+      rawRequest(url, 'POST', revokePath(alice.user_id, calendar), {
+        cookie: `stytch_session_jwt=${alice.jwt}`,
+        origin: 'https://evil.example',
+      }),
       rawRequest(url, 'GET', listPath(alice.user_id), bearer(bob.jwt)),
       rawRequest(url, 'GET', listPath(alice.user_id), bearer(forged)),
-      rawRequest(url, 'GET', `/api/v1/users/${alice.token}/connected_apps`, { cookie: `stytch_session=${alice.token}`, origin: ALLOWED_ORIGIN }),
+      rawRequest(url, 'GET', `/api/v1/users/${alice.token}/connected_apps`, {
+        cookie: `stytch_session=${alice.token}`,
+        origin: ALLOWED_ORIGIN,
+      }),
       rawRequest(url, 'GET', '/api/nope', bearer(alice.jwt)),
     ]);
     await stack.emulator.control.injectFault({ path: '/v1/users/*', malformed_json: true });
@@ -41,10 +63,17 @@ describe('secrets and tokens', () => {
     }
 
     // The request log still says what happened: one line per request, with both request ids.
-    const requestLines = stack.logs.lines().filter((line) => line.msg === 'request' || line.msg === 'request failed');
-    const ok = requestLines.find((line) => line.status === 200 && line.route === '/api/v1/users/:user_id/connected_apps');
+    const requestLines = stack.logs
+      .lines()
+      .filter((line) => line.msg === 'request' || line.msg === 'request failed');
+    const ok = requestLines.find(
+      (line) => line.status === 200 && line.route === '/api/v1/users/:user_id/connected_apps',
+    );
     expect(ok?.stytch_request_id).toMatch(/^request-id-test-/);
     expect(ok?.request_id).toEqual(expect.any(String));
-    expect(requestLines.find((line) => line.status === 504)).toMatchObject({ level: 'error', error_type: 'upstream_timeout' });
+    expect(requestLines.find((line) => line.status === 504)).toMatchObject({
+      level: 'error',
+      error_type: 'upstream_timeout',
+    });
   });
 });

@@ -1,5 +1,15 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALLOWED_ORIGIN, bearer, listPath, revokePath, type Stack, seedWorld, startStack, type World } from '../helpers/stack.ts';
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  listPath,
+  revokePath,
+  type Stack,
+  seedWorld,
+  startStack,
+  type World,
+} from '../helpers/stack.ts';
 
 let stack: Stack;
 let world: World;
@@ -19,7 +29,9 @@ describe('a signed-in user revokes their own app', () => {
     const { alice, calendar, notes } = world;
     const before = await api(listPath(alice.user_id), { headers: bearer(alice.jwt) });
     expect(before.status).toBe(200);
-    const listed = (await before.json()) as { connected_apps: { connected_app_id: string; scopes_granted: string }[] };
+    const listed = (await before.json()) as {
+      connected_apps: { connected_app_id: string; scopes_granted: string }[];
+    };
     expect(listed.connected_apps.map((a) => a.connected_app_id).sort()).toEqual([calendar, notes].sort());
 
     const response = await api(revokePath(alice.user_id, calendar), {
@@ -38,7 +50,9 @@ describe('a signed-in user revokes their own app', () => {
     expect(tokens.tokens.length).toBeGreaterThan(0);
     expect(tokens.tokens.every((t) => t.revoked)).toBe(true);
 
-    const after = (await (await api(listPath(alice.user_id), { headers: bearer(alice.jwt) })).json()) as typeof listed;
+    const after = (await (
+      await api(listPath(alice.user_id), { headers: bearer(alice.jwt) })
+    ).json()) as typeof listed;
     expect(after.connected_apps.map((a) => a.connected_app_id)).toEqual([notes]);
     // Bob's grant to the same app is untouched.
     expect((await stack.emulator.control.getTokens(world.bob.user_id, calendar)).grant_active).toBe(true);
@@ -82,16 +96,107 @@ describe('a signed-in user revokes their own app', () => {
   });
 
   it('answers session_invalid when Stytch no longer knows an opaque session', async () => {
-    const response = await api(listPath(world.alice.user_id), { headers: { cookie: 'stytch_session=unknown-session-token' } });
+    const response = await api(listPath(world.alice.user_id), {
+      headers: { cookie: 'stytch_session=unknown-session-token' },
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error_type: 'session_invalid' });
+  });
+});
+
+describe('over real HTTP', () => {
+  it('sends the secure headers and our request id, which the request log carries too', async () => {
+    const response = await api(listPath(world.alice.user_id), { headers: bearer(world.alice.jwt) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=/);
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const line = stack.logs.lines().find((l) => l.request_id === requestId);
+    expect(line).toMatchObject({
+      method: 'GET',
+      status: 200,
+      route: '/api/v1/users/:user_id/connected_apps',
+    });
+    expect(line?.stytch_request_id).toMatch(/^request-id-test-/);
+  });
+
+  it('accepts a {} body that arrives in pieces', async () => {
+    const { alice, notes } = world;
+    const { hostname, port } = new URL(stack.proxy.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: hostname,
+          port,
+          method: 'POST',
+          path: revokePath(alice.user_id, notes),
+          headers: {
+            ...bearer(alice.jwt),
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('{');
+      setTimeout(() => req.end('}'), 50);
+    });
+    expect(status).toBe(200);
+    expect((await stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
+  });
+
+  it('ignores a caller-chosen X-Request-Id', async () => {
+    const response = await api(listPath(world.alice.user_id), {
+      headers: { ...bearer(world.alice.jwt), 'x-request-id': 'chosen-by-caller' },
+    });
+    expect(response.headers.get('x-request-id')).not.toBe('chosen-by-caller');
+  });
+
+  it('answers a CORS preflight from an allowed origin, and none to a foreign one', async () => {
+    const preflight = (origin: string) =>
+      api(revokePath(world.alice.user_id, world.calendar), {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const allowed = await preflight(ALLOWED_ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await stack.stytchRequests()).toEqual([]);
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await api('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await api('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok' });
   });
 });
 
 describe('admins', () => {
   it("lets the admin role revoke another user's app", async () => {
     const { admin, alice, calendar } = world;
-    const response = await api(revokePath(alice.user_id, calendar), { method: 'POST', headers: bearer(admin.jwt) });
+    const response = await api(revokePath(alice.user_id, calendar), {
+      method: 'POST',
+      headers: bearer(admin.jwt),
+    });
     expect(response.status).toBe(200);
     expect((await stack.emulator.control.getTokens(alice.user_id, calendar)).grant_active).toBe(false);
   });
@@ -100,7 +205,10 @@ describe('admins', () => {
     const { admin, alice, notes } = world;
     const list = await api(listPath(alice.external_id), { headers: bearer(admin.jwt) });
     expect(list.status).toBe(200);
-    const response = await api(revokePath(alice.external_id, notes), { method: 'POST', headers: bearer(admin.jwt) });
+    const response = await api(revokePath(alice.external_id, notes), {
+      method: 'POST',
+      headers: bearer(admin.jwt),
+    });
     expect(response.status).toBe(200);
     expect((await stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
   });
@@ -109,20 +217,29 @@ describe('admins', () => {
 describe("Stytch's errors pass through unchanged", () => {
   it('passes connected_app_not_found through with its status, request_id and error_url', async () => {
     const { alice } = world;
-    const response = await api(revokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'), {
-      method: 'POST',
-      headers: bearer(alice.jwt),
-    });
+    const response = await api(
+      revokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'),
+      {
+        method: 'POST',
+        headers: bearer(alice.jwt),
+      },
+    );
     expect(response.status).toBe(404);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found', error_url: 'https://stytch.com/docs/api/errors/404' });
+    expect(body).toMatchObject({
+      status_code: 404,
+      error_type: 'connected_app_not_found',
+      error_url: 'https://stytch.com/docs/api/errors/404',
+    });
     expect(body.request_id).toMatch(/^request-id-test-/);
   });
 
   it('revoking twice is idempotent (200 both times)', async () => {
     const { alice, notes } = world;
     for (let i = 0; i < 2; i++) {
-      expect((await api(revokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) })).status).toBe(200);
+      expect(
+        (await api(revokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) })).status,
+      ).toBe(200);
     }
   });
 });

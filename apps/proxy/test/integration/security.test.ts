@@ -21,9 +21,17 @@ beforeAll(async () => {
   const { emulator } = stack;
   const auth = `Basic ${Buffer.from(`${emulator.projectId}:${emulator.secret}`).toString('base64')}`;
   const jwks = (await (
-    await fetch(`${emulator.url}/v1/sessions/jwks/${emulator.projectId}`, { headers: { authorization: auth } })
-  ).json()) as { keys: JsonWebKey[] };
-  publicKeyPem = createPublicKey({ key: jwks.keys[0] as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string;
+    await fetch(`${emulator.url}/v1/sessions/jwks/${emulator.projectId}`, {
+      headers: { authorization: auth },
+    })
+  ).json()) as { keys: import('node:crypto').JsonWebKey[] };
+  publicKeyPem = createPublicKey({
+    key: jwks.keys[0] as import('node:crypto').JsonWebKey,
+    format: 'jwk',
+  }).export({
+    type: 'spki',
+    format: 'pem',
+  }) as string;
 });
 beforeEach(async () => {
   world = await seedWorld(stack.emulator);
@@ -43,12 +51,16 @@ function aliceClaims(): Record<string, unknown> {
     iat: now(),
     nbf: now(),
     exp: now() + 300,
-    'https://stytch.com/session': { id: 'session-test-forged', roles: ['stytch_user', 'connected_apps_admin'] },
+    'https://stytch.com/session': {
+      id: 'session-test-forged',
+      roles: ['stytch_user', 'connected_apps_admin'],
+    },
   };
 }
 
 async function mintFor(claims_override: Record<string, number | string>): Promise<string> {
-  return (await stack.emulator.control.mintSession({ user_id: world.alice.user_id, claims_override })).session_jwt;
+  return (await stack.emulator.control.mintSession({ user_id: world.alice.user_id, claims_override }))
+    .session_jwt;
 }
 
 /** Sends the request to revoke Alice's calendar app (and, with `list`, to list her apps). */
@@ -69,7 +81,9 @@ async function expectRefused(
   expect(response.body.error_type).toBe(errorType);
   expect(response.body.status_code).toBe(status);
   expect(await stack.stytchRequests()).toEqual([]);
-  expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(true);
+  expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(
+    true,
+  );
   return response;
 }
 
@@ -90,7 +104,9 @@ describe('refused sessions never reach Stytch', () => {
   it('JWT signed by another key (same kid) → 401 session_invalid', async () => {
     const { kid } = decodeProtectedHeader(world.alice.jwt);
     const { privateKey } = await generateKeyPair('RS256');
-    const jwt = await new SignJWT(aliceClaims()).setProtectedHeader({ alg: 'RS256', kid: kid as string }).sign(privateKey);
+    const jwt = await new SignJWT(aliceClaims())
+      .setProtectedHeader({ alg: 'RS256', kid: kid as string })
+      .sign(privateKey);
     await expectRefused(bearer(jwt), 401, 'session_invalid');
   });
 
@@ -107,7 +123,11 @@ describe('refused sessions never reach Stytch', () => {
   });
 
   it('wrong iss → 401 session_invalid', async () => {
-    await expectRefused(bearer(await mintFor({ iss: 'stytch.com/project-test-someone-else' })), 401, 'session_invalid');
+    await expectRefused(
+      bearer(await mintFor({ iss: 'stytch.com/project-test-someone-else' })),
+      401,
+      'session_invalid',
+    );
   });
 
   it('wrong aud → 401 session_invalid', async () => {
@@ -122,7 +142,10 @@ describe('refused sessions never reach Stytch', () => {
 describe('refused requests never reach Stytch', () => {
   it("another user's user_id → 403 user_forbidden", async () => {
     await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden');
-    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden', { method: 'GET', path: listPath(world.alice.user_id) });
+    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden', {
+      method: 'GET',
+      path: listPath(world.alice.user_id),
+    });
   });
 
   it('external_id by a non-admin (even the same user) → 403 user_forbidden', async () => {
@@ -132,13 +155,26 @@ describe('refused requests never reach Stytch', () => {
   });
 
   it('cookie-authenticated POST from a foreign Origin → 403 origin_forbidden', async () => {
-    await expectRefused({ cookie: `stytch_session_jwt=${world.alice.jwt}`, origin: 'https://evil.example' }, 403, 'origin_forbidden');
-    await expectRefused({ cookie: `stytch_session=${world.alice.token}`, origin: 'https://evil.example' }, 403, 'origin_forbidden');
+    await expectRefused(
+      { cookie: `stytch_session_jwt=${world.alice.jwt}`, origin: 'https://evil.example' },
+      403,
+      'origin_forbidden',
+    );
+    await expectRefused(
+      { cookie: `stytch_session=${world.alice.token}`, origin: 'https://evil.example' },
+      403,
+      'origin_forbidden',
+    );
   });
 
   it('oversized body → 413 payload_too_large', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(4096) });
-    await expectRefused({ ...bearer(world.alice.jwt), 'content-type': 'application/json' }, 413, 'payload_too_large', { body });
+    await expectRefused(
+      { ...bearer(world.alice.jwt), 'content-type': 'application/json' },
+      413,
+      'payload_too_large',
+      { body },
+    );
   });
 
   it('oversized chunked body (no Content-Length) → 413 payload_too_large', async () => {
@@ -152,21 +188,68 @@ describe('refused requests never reach Stytch', () => {
   });
 
   it('non-JSON body → 415 unsupported_media_type', async () => {
-    await expectRefused({ ...bearer(world.alice.jwt), 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', {
-      body: 'a=b',
-    });
+    await expectRefused(
+      { ...bearer(world.alice.jwt), 'content-type': 'application/x-www-form-urlencoded' },
+      415,
+      'unsupported_media_type',
+      {
+        body: 'a=b',
+      },
+    );
   });
 });
 
 describe('path tricks never reach Stytch with a different path', () => {
   const cases: [string, (w: World) => string, string, number, string][] = [
-    ['.. segments', (w) => `/api/v1/users/${w.alice.user_id}/connected_apps/../../${w.bob.user_id}/connected_apps`, 'GET', 404, 'route_not_found'],
-    ['.. resolving to an own route', (w) => `${revokePath(w.alice.user_id, w.calendar)}/../../${w.notes}/revoke`, 'POST', 404, 'route_not_found'],
-    ['an encoded dot-dot user_id', () => '/api/v1/users/%2e%2e/connected_apps', 'GET', 400, 'invalid_user_id'],
-    ['encoded slashes', (w) => `/api/v1/users/${w.alice.user_id}%2F..%2F${w.bob.user_id}/connected_apps`, 'GET', 400, 'invalid_user_id'],
-    ['double encoding', (w) => `/api/v1/users/${w.alice.user_id}%252F..%252F${w.bob.user_id}/connected_apps`, 'GET', 400, 'invalid_user_id'],
-    ['an encoded traversal app id', (w) => revokePath(w.alice.user_id, '%2e%2e%2F%2e%2e%2Fadmin'), 'POST', 400, 'invalid_connected_app_id'],
-    ['a backslash', (w) => `/api/v1/users/${w.alice.user_id}\\..\\${w.bob.user_id}/connected_apps`, 'GET', 400, 'bad_request'],
+    [
+      '.. segments',
+      (w) => `/api/v1/users/${w.alice.user_id}/connected_apps/../../${w.bob.user_id}/connected_apps`,
+      'GET',
+      404,
+      'route_not_found',
+    ],
+    [
+      '.. resolving to an own route',
+      (w) => `${revokePath(w.alice.user_id, w.calendar)}/../../${w.notes}/revoke`,
+      'POST',
+      404,
+      'route_not_found',
+    ],
+    [
+      'an encoded dot-dot user_id',
+      () => '/api/v1/users/%2e%2e/connected_apps',
+      'GET',
+      400,
+      'invalid_user_id',
+    ],
+    [
+      'encoded slashes',
+      (w) => `/api/v1/users/${w.alice.user_id}%2F..%2F${w.bob.user_id}/connected_apps`,
+      'GET',
+      400,
+      'invalid_user_id',
+    ],
+    [
+      'double encoding',
+      (w) => `/api/v1/users/${w.alice.user_id}%252F..%252F${w.bob.user_id}/connected_apps`,
+      'GET',
+      400,
+      'invalid_user_id',
+    ],
+    [
+      'an encoded traversal app id',
+      (w) => revokePath(w.alice.user_id, '%2e%2e%2F%2e%2e%2Fadmin'),
+      'POST',
+      400,
+      'invalid_connected_app_id',
+    ],
+    [
+      'a backslash',
+      (w) => `/api/v1/users/${w.alice.user_id}\\..\\${w.bob.user_id}/connected_apps`,
+      'GET',
+      400,
+      'bad_request',
+    ],
   ];
   for (const [name, path, method, status, type] of cases) {
     it(`${name} → ${status} ${type}`, async () => {
@@ -180,11 +263,21 @@ describe('rate limit', () => {
     const limited = await startStack({ RATE_LIMIT_PER_ADDRESS: '2' }, stack.emulator);
     try {
       for (let i = 0; i < 2; i++) {
-        const ok = await rawRequest(limited.proxy.url, 'GET', listPath(world.alice.user_id), bearer(world.alice.jwt));
+        const ok = await rawRequest(
+          limited.proxy.url,
+          'GET',
+          listPath(world.alice.user_id),
+          bearer(world.alice.jwt),
+        );
         expect(ok.status).toBe(200);
       }
       await stack.emulator.control.clearRequests();
-      const response = await rawRequest(limited.proxy.url, 'GET', listPath(world.alice.user_id), bearer(world.alice.jwt));
+      const response = await rawRequest(
+        limited.proxy.url,
+        'GET',
+        listPath(world.alice.user_id),
+        bearer(world.alice.jwt),
+      );
       expect(response.status).toBe(429);
       expect(response.body.error_type).toBe('too_many_requests');
       expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);

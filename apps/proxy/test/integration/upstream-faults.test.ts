@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, listPath, revokePath, type Stack, seedWorld, startStack, type World } from '../helpers/stack.ts';
+import {
+  bearer,
+  listPath,
+  revokePath,
+  type Stack,
+  seedWorld,
+  startStack,
+  type World,
+} from '../helpers/stack.ts';
 
 const TIMEOUT_MS = 600;
 let stack: Stack;
@@ -14,12 +22,17 @@ beforeEach(async () => {
 afterAll(() => stack.stop());
 
 const revokeCalendar = () =>
-  fetch(`${stack.proxy.url}${revokePath(world.alice.user_id, world.calendar)}`, { method: 'POST', headers: bearer(world.alice.jwt) });
+  fetch(`${stack.proxy.url}${revokePath(world.alice.user_id, world.calendar)}`, {
+    method: 'POST',
+    headers: bearer(world.alice.jwt),
+  });
 const revokePathOnWire = () => `/v1/users/${world.alice.user_id}/connected_apps/${world.calendar}/revoke`;
 
 /** The proxy still answers normally after a fault. */
 async function expectStillServing() {
-  const response = await fetch(`${stack.proxy.url}${listPath(world.alice.user_id)}`, { headers: bearer(world.alice.jwt) });
+  const response = await fetch(`${stack.proxy.url}${listPath(world.alice.user_id)}`, {
+    headers: bearer(world.alice.jwt),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -60,14 +73,21 @@ describe('upstream faults', () => {
     await stack.emulator.control.injectFault({ path: revokePathOnWire(), status: 500, times: 1 });
     const response = await revokeCalendar();
     expect(response.status).toBe(200);
-    expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(false);
+    expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(
+      false,
+    );
   });
 
   it('honors a 429 Retry-After before retrying', async () => {
     // Retry-After is in whole seconds: give the call the time budget to wait one.
     const patient = await startStack({ UPSTREAM_TIMEOUT_MS: '3000' }, stack.emulator);
     try {
-      await stack.emulator.control.injectFault({ path: revokePathOnWire(), status: 429, retry_after: 1, times: 1 });
+      await stack.emulator.control.injectFault({
+        path: revokePathOnWire(),
+        status: 429,
+        retry_after: 1,
+        times: 1,
+      });
       const started = performance.now();
       const response = await fetch(`${patient.proxy.url}${revokePath(world.alice.user_id, world.calendar)}`, {
         method: 'POST',
@@ -81,11 +101,19 @@ describe('upstream faults', () => {
   });
 
   it('passes a 429 through with Retry-After when waiting does not fit the budget', async () => {
-    await stack.emulator.control.injectFault({ path: revokePathOnWire(), status: 429, retry_after: 30, times: 5 });
+    await stack.emulator.control.injectFault({
+      path: revokePathOnWire(),
+      status: 429,
+      retry_after: 30,
+      times: 5,
+    });
     const response = await revokeCalendar();
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('30');
-    expect(await body(response)).toMatchObject({ error_type: 'too_many_requests', error_url: 'https://stytch.com/docs/api/errors/429' });
+    expect(await body(response)).toMatchObject({
+      error_type: 'too_many_requests',
+      error_url: 'https://stytch.com/docs/api/errors/429',
+    });
     await expectStillServing();
   });
 
