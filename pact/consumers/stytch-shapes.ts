@@ -46,8 +46,6 @@ export function authenticateBody(user_id: string) {
   return {
     status_code: integer(200),
     request_id: stytchRequestId(),
-    // The proxy reads the caller's user id from here (see the README's note on this field).
-    user_id: id(user_id),
     session: {
       session_id: id('session-test-fe6c042b-6286-479f-8a4f-b046a6c46509'),
       user_id: id(user_id),

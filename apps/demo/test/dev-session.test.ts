@@ -74,7 +74,7 @@ describe('dev session plugin', () => {
       body: JSON.stringify({ session_token }),
     });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { user_id: string }).user_id).toBe(userId);
+    expect(((await response.json()) as { session: { user_id: string } }).session.user_id).toBe(userId);
   });
 
   it('clears both cookies on sign-out', async () => {

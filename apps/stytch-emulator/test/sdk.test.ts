@@ -112,7 +112,7 @@ describe('the official stytch SDK against the emulator over TLS', () => {
     });
     expect(results.jwtRemote).toMatchObject({
       ok: true,
-      value: { status_code: 200, user_id: user.user_id, session: { session_id: session.session_id } },
+      value: { status_code: 200, session: { session_id: session.session_id, user_id: user.user_id } },
     });
     expect(results.token).toMatchObject({
       ok: true,

@@ -143,12 +143,11 @@ describe('POST /v1/sessions/authenticate', () => {
     const response = await authenticate({ session_token: minted.session_token });
     expect(response.status).toBe(200);
     expect(Object.keys(response.json).sort()).toEqual(
-      ['request_id', 'session', 'session_jwt', 'session_token', 'status_code', 'user', 'user_id'].sort(),
+      ['request_id', 'session', 'session_jwt', 'session_token', 'status_code', 'user'].sort(),
     );
     expect(response.json).toMatchObject({
       status_code: 200,
       request_id: expect.stringMatching(TEST_REQUEST_ID),
-      user_id: user.user_id,
       user: {
         user_id: user.user_id,
         emails: [expect.objectContaining({ email: 'ada@example.com' })],

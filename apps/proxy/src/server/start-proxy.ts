@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
 import { createProxyApp } from '../create-proxy-app.ts';
 import { PROXY_ERRORS } from '../errors/error-catalog.ts';
+import type { StytchErrorBody } from '../errors/error-response.ts';
 import { createLogger } from '../logging/create-logger.ts';
 
 /** Options of {@link startProxy}. */
@@ -54,6 +55,15 @@ export async function startProxy(
     errorHandler: () => unreadableRequest(config.errorDocsUrl),
   });
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, listener);
+  // Bytes Node's HTTP parser rejects (a raw non-ASCII byte in the path, a broken frame) never reach
+  // Hono: answer them in our envelope too, instead of Node's bare `400 Bad Request`.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    const body = JSON.stringify(unreadableBody(config.errorDocsUrl));
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? config.port, options.host ?? config.host, () => {
@@ -88,13 +98,19 @@ export async function startProxy(
   return { url, proxy, server, stop };
 }
 
-function unreadableRequest(errorDocsUrl: string): Response {
-  const body = {
+function unreadableBody(errorDocsUrl: string): StytchErrorBody {
+  return {
     status_code: 400,
     request_id: crypto.randomUUID(),
     error_type: 'bad_request',
     error_message: PROXY_ERRORS.bad_request.message,
     error_url: `${errorDocsUrl}#bad_request`,
   };
-  return new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/json' } });
+}
+
+function unreadableRequest(errorDocsUrl: string): Response {
+  return new Response(JSON.stringify(unreadableBody(errorDocsUrl)), {
+    status: 400,
+    headers: { 'content-type': 'application/json' },
+  });
 }

@@ -90,15 +90,12 @@ export function createSessionAuthenticator(options: SessionAuthenticatorOptions)
 }
 
 /**
- * What identifies a credential in the cache. For a JWT, its RS256 signature: it is unique to the
- * header and payload it signs (a token with the same signature and other claims fails verification
- * and is never cached), and hashing 342 characters instead of the whole token halves the cost on the
- * hot path. Having the signature is no easier than having the token, which is the only place it travels.
+ * What identifies a credential in the cache: the whole credential. (Keying a JWT on its signature alone
+ * would let a token with another header or payload hit the cache of the one that signature belongs to,
+ * i.e. accept a token that does not verify.)
  */
 function cacheKeySource(credential: SessionCredential): string {
-  if (credential.kind === 'token') return `token:${credential.value}`;
-  const lastDot = credential.value.lastIndexOf('.');
-  return `jwt:${lastDot === -1 ? credential.value : credential.value.slice(lastDot + 1)}`;
+  return `${credential.kind}:${credential.value}`;
 }
 
 function fromStytch(session: AuthenticatedSession, trustLimitMs: number): VerifiedSession {

@@ -71,7 +71,9 @@ export function createSessionsAuthenticate(options: SessionsAuthenticateOptions)
 }
 
 function parseSession(body: unknown): AuthenticatedSession {
-  const { user_id, session } = (body ?? {}) as { user_id?: unknown; session?: Record<string, unknown> };
+  // Stytch names the user inside the session (`session.user_id`); the response has no top-level user_id.
+  const { session } = (body ?? {}) as { session?: Record<string, unknown> };
+  const user_id = session?.user_id;
   const expiresAt = typeof session?.expires_at === 'string' ? Date.parse(session.expires_at) : Number.NaN;
   if (typeof user_id !== 'string' || typeof session?.session_id !== 'string' || Number.isNaN(expiresAt)) {
     throw new ProxyFailure('upstream_invalid_response');

@@ -1,4 +1,5 @@
 import { createHmac, createPublicKey } from 'node:crypto';
+import { connect } from 'node:net';
 import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -132,6 +133,24 @@ describe('refused sessions never reach Stytch', () => {
 
   it('wrong aud → 401 session_invalid', async () => {
     await expectRefused(bearer(await mintFor({ aud: 'project-test-someone-else' })), 401, 'session_invalid');
+  });
+
+  it("a cached JWT's signature under another user's header and payload → 401 session_invalid", async () => {
+    // Alice's JWT is verified and cached first; its signature must not vouch for any other token.
+    const own = await rawRequest(
+      stack.proxy.url,
+      'GET',
+      listPath(world.alice.user_id),
+      bearer(world.alice.jwt),
+    );
+    expect(own.status).toBe(200);
+    await stack.emulator.control.clearRequests();
+    const [header, payload] = world.bob.jwt.split('.');
+    const signature = world.alice.jwt.split('.')[2];
+    await expectRefused(bearer(`${header}.${payload}.${signature}`), 401, 'session_invalid', {
+      method: 'GET',
+      path: listPath(world.bob.user_id),
+    });
   });
 
   it('nbf in the future → 401 session_invalid', async () => {
@@ -285,5 +304,33 @@ describe('rate limit', () => {
     } finally {
       await limited.stop();
     }
+  });
+});
+
+describe('requests the HTTP parser rejects', () => {
+  it('answers a raw non-ASCII byte in the request line with a Stytch-shaped 400 bad_request', async () => {
+    const { port } = new URL(stack.proxy.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          Buffer.concat([
+            Buffer.from('GET /api/v1/users/'),
+            Buffer.from([0xff, 0x00]),
+            Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+          ]),
+        );
+      });
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += chunk.toString('utf8');
+      });
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body ?? '')).toMatchObject({ status_code: 400, error_type: 'bad_request' });
+    expect(await stack.stytchRequests()).toEqual([]);
   });
 });

@@ -56,7 +56,6 @@ export async function sessionsAuthenticate(
     body: {
       request_id: requestId,
       status_code: 200,
-      user_id: user.user_id,
       user,
       session,
       session_token: live.token,

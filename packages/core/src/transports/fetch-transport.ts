@@ -21,7 +21,13 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Trans
     async send({ method, url, headers, body, signal, credentials }) {
       // Read at call time, so a fetch patched after the client was created (tracing, mocks in apps) is used.
       const send = options.fetch ?? globalThis.fetch;
-      const response = await send(url, { method, headers, body, signal, ...(credentials && { credentials }) });
+      const response = await send(url, {
+        method,
+        headers,
+        body,
+        signal,
+        ...(credentials && { credentials }),
+      });
       return {
         status: response.status,
         headers: Object.fromEntries(response.headers),
