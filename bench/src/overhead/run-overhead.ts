@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type LoadResult, measureLoad } from '../load/measure-load.ts';
+import { type LoadRequest, type LoadResult, measureLoad } from '../load/measure-load.ts';
+import { readCpuSeconds } from '../process/cpu-time.ts';
 import { median, round } from '../stats.ts';
 import { createLocalTls } from '../tls/self-signed.ts';
 import { startUpstream } from '../upstream/start-upstream.ts';
@@ -32,11 +33,18 @@ export interface TargetSummary {
   p50Ms: number;
   /** Median over rounds of the round's p99 latency, ms. */
   p99Ms: number;
+  /** Median over rounds of the target process's CPU time per completed request, µs (Linux only). */
+  cpuUsPerRequest?: number;
   /** `requestsPerSecond` over the forwarder's. */
   ratioToForwarder: number;
   /** Each round's throughput over the forwarder's in the same round. */
   roundRatios: number[];
-  rounds: LoadResult[];
+  rounds: RoundResult[];
+}
+
+/** One measured run of one target, with the CPU its process spent per request. */
+export interface RoundResult extends LoadResult {
+  cpuUsPerRequest?: number;
 }
 
 /** The benchmark's outcome; `problems` lists anything that makes the figures untrustworthy. */
@@ -47,10 +55,11 @@ export interface OverheadResult {
   problems: string[];
 }
 
-function formatRound(round: number, rounds: number, id: string, r: LoadResult): string {
+function formatRound(round: number, rounds: number, id: string, r: RoundResult): string {
   const rps = Math.round(r.requestsPerSecond).toString().padStart(6);
+  const cpu = r.cpuUsPerRequest === undefined ? '' : `  CPU ${r.cpuUsPerRequest} µs/req`;
   const failed = r.non2xx || r.errors ? `  non-2xx ${r.non2xx}, errors ${r.errors}` : '';
-  return `  round ${round + 1}/${rounds} ${id.padEnd(16)} ${rps} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms${failed}`;
+  return `  round ${round + 1}/${rounds} ${id.padEnd(16)} ${rps} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms${cpu}${failed}`;
 }
 
 function rotate<T>(list: T[], by: number): T[] {
@@ -74,7 +83,7 @@ export async function runOverhead(
   const tls = await createLocalTls(join(tmpDir, 'tls'));
   const upstream = await startUpstream(tls, { users: profile.users });
   const started = new Map<TargetDefinition['id'], StartedTarget>();
-  const results = new Map<TargetDefinition['id'], LoadResult[]>(chosen.map((t) => [t.id, []]));
+  const results = new Map<TargetDefinition['id'], RoundResult[]>(chosen.map((t) => [t.id, []]));
   try {
     for (const target of chosen) started.set(target.id, await target.start(upstream, tls));
     let sessions = upstream.sessions;
@@ -91,12 +100,7 @@ export async function runOverhead(
       sessions = await upstream.mintSessions();
       for (const target of rotate(chosen, r)) {
         const s = started.get(target.id)!;
-        const result = await measureLoad({
-          url: s.url,
-          requests: s.requests(sessions),
-          connections: profile.connections,
-          durationS: profile.durationS,
-        });
+        const result = await measureRound(s, s.requests(sessions), profile);
         results.get(target.id)!.push(result);
         log(formatRound(r, profile.rounds, target.id, result));
       }
@@ -108,10 +112,27 @@ export async function runOverhead(
   return summarize(profile, chosen, results);
 }
 
+async function measureRound(
+  target: StartedTarget,
+  requests: LoadRequest[],
+  profile: OverheadProfile,
+): Promise<RoundResult> {
+  const cpuBefore = await readCpuSeconds(target.pid);
+  const load = await measureLoad({
+    url: target.url,
+    requests,
+    connections: profile.connections,
+    durationS: profile.durationS,
+  });
+  const cpuAfter = await readCpuSeconds(target.pid);
+  if (cpuBefore === undefined || cpuAfter === undefined || load.completed === 0) return load;
+  return { ...load, cpuUsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1e6) / load.completed) };
+}
+
 function summarize(
   profile: OverheadProfile,
   chosen: TargetDefinition[],
-  results: Map<TargetDefinition['id'], LoadResult[]>,
+  results: Map<TargetDefinition['id'], RoundResult[]>,
 ): OverheadResult {
   const baseline = results.get('forwarder')!;
   const baselineRps = median(baseline.map((r) => r.requestsPerSecond));
@@ -131,10 +152,16 @@ function summarize(
       requestsPerSecond: Math.round(rps),
       p50Ms: median(rounds.map((r) => r.p50Ms)),
       p99Ms: median(rounds.map((r) => r.p99Ms)),
+      ...cpuFigure(rounds),
       ratioToForwarder: round(rps / baselineRps),
       roundRatios: rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond)),
       rounds,
     };
   });
   return { profile, baseline: 'forwarder', targets: summaries, problems };
+}
+
+function cpuFigure(rounds: RoundResult[]): { cpuUsPerRequest?: number } {
+  const figures = rounds.flatMap((r) => (r.cpuUsPerRequest === undefined ? [] : [r.cpuUsPerRequest]));
+  return figures.length === rounds.length ? { cpuUsPerRequest: Math.round(median(figures)) } : {};
 }

@@ -7,6 +7,8 @@ import type { Upstream } from '../upstream/start-upstream.ts';
 /** A target as the load generator sees it. */
 export interface StartedTarget {
   url: string;
+  /** The process that serves the target, whose CPU time per request is reported. */
+  pid: number;
   /** The requests one connection cycles through (one per benchmark user). */
   requests(sessions: BenchSession[]): LoadRequest[];
   stop(): Promise<void>;
@@ -56,7 +58,7 @@ async function startChildTarget(
     },
     { stdout: 'ignore' },
   );
-  return { url: child.url, stop: child.stop };
+  return { url: child.url, pid: child.pid, stop: child.stop };
 }
 
 /** The four targets, baseline second: (a) emulator direct, (b) forwarder, (c) proxy, (d) Express + SDK. */
@@ -69,6 +71,7 @@ export const targets: TargetDefinition[] = [
       const authorization = basicAuth(upstream);
       return {
         url: upstream.url,
+        pid: upstream.pid,
         requests: (sessions) =>
           sessions.map((s) => ({
             method: 'POST',

@@ -27,12 +27,15 @@ export function renderMarkdownSummary(results: BenchResults): string {
       `**Revoke throughput** (POST revoke through each target to the same HTTPS upstream; ${p.connections} connections, ` +
         `${p.rounds} interleaved rounds × ${p.durationS} s, medians):`,
       '',
-      '| target | req/s | p50 | p99 | vs forwarder |',
-      '|---|---:|---:|---:|---:|',
+      '| target | req/s | p50 | p99 | CPU per request | vs forwarder |',
+      '|---|---:|---:|---:|---:|---:|',
       ...overhead.targets.map(
         (t) =>
-          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.ratioToForwarder.toFixed(2)}x |`,
+          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.cpuUsPerRequest === undefined ? '–' : `${t.cpuUsPerRequest} µs`} | ${t.ratioToForwarder.toFixed(2)}x |`,
       ),
+      '',
+      'CPU per request is the target process’s user + system time over the requests it served (for the ' +
+        'emulator row, the upstream’s own cost); the load generator and the upstream share the same two cores.',
       '',
     );
     if (overhead.problems.length) lines.push(`> ⚠ ${overhead.problems.join('; ')}`, '');
