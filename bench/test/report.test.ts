@@ -15,6 +15,7 @@ const target = (id: 'forwarder' | 'proxy' | 'express-stytch', label: string, rps
   requestsPerSecond: rps,
   p50Ms: 1,
   p99Ms: 5,
+  cpuUsPerRequest: Math.round(50_000 / rps),
   ratioToForwarder: ratio,
   roundRatios: [ratio],
   rounds: [{ ...load, requestsPerSecond: rps }],
@@ -61,7 +62,7 @@ describe('bench report', () => {
   it('summarizes machine, date, ratios and budgets in markdown', () => {
     const md = renderMarkdownSummary(results);
     expect(md).toContain('2026-01-02');
-    expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 0.90x |');
+    expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 56 µs | 0.90x |');
     expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 0.30x |');
     expect(md).toContain('**missed**');
   });
