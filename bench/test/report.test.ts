@@ -63,7 +63,7 @@ describe('bench report', () => {
     const md = renderMarkdownSummary(results);
     expect(md).toContain('2026-01-02');
     expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 56 µs | 0.90x |');
-    expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 0.30x |');
+    expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 167 µs | 0.30x |');
     expect(md).toContain('**missed**');
   });
 });
