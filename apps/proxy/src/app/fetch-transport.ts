@@ -1,18 +1,12 @@
-import type { Transport } from '@connected-apps/core';
+import { createFetchTransport, type Transport } from '@connected-apps/core';
 
 /**
- * A `Transport` over the runtime's `fetch`, for edge runtimes where undici's pool is not available.
+ * Core's fetch transport for edge runtimes, where undici's pool is not available, except that it
+ * never follows a redirect: a 3xx from Stytch is mapped to an error rather than re-sent elsewhere.
  *
  * @example
  * createEdgeProxyApp(config, { transport: fetchTransport });
  */
-export const fetchTransport: Transport = {
-  async send({ method, url, headers, body, signal }) {
-    const response = await fetch(url, { method, headers, body, signal, redirect: 'manual' });
-    const responseHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      responseHeaders[name] = value;
-    });
-    return { status: response.status, headers: responseHeaders, body: await response.text() };
-  },
-};
+export const fetchTransport: Transport = createFetchTransport({
+  fetch: (input, init) => fetch(input, { ...init, redirect: 'manual' }),
+});

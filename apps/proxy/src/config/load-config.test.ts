@@ -92,6 +92,12 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('has space');
   });
 
+  it('refuses a secret that cannot go into a Basic auth header, without echoing it', () => {
+    const error = configError({ ...required, STYTCH_SECRET: 'secret-test-ünïcode' });
+    expect(error.message).toContain('STYTCH_SECRET: must be a single token of printable ASCII');
+    expect(error.message).not.toContain('ünïcode');
+  });
+
   it('treats blank values as unset', () => {
     expect(configError({ STYTCH_PROJECT_ID: ' ', STYTCH_SECRET: '' }).issues).toHaveLength(2);
   });

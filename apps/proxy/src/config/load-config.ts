@@ -49,8 +49,9 @@ export function loadConfig(env: Env): ProxyConfig {
   // The secret's value is never echoed back, even when it is wrong.
   const secret = read('STYTCH_SECRET');
   if (secret === undefined) fail('STYTCH_SECRET', 'is required');
-  else if (/[\s:]/.test(secret) || secret.length > 200) {
-    fail('STYTCH_SECRET', 'must be a single token without spaces or colons');
+  // Printable ASCII only: it goes into a Basic auth header, and Stytch's secrets are ASCII anyway.
+  else if (!/^[\x21-\x39\x3b-\x7e]{1,200}$/.test(secret)) {
+    fail('STYTCH_SECRET', 'must be a single token of printable ASCII, without spaces or colons');
   }
 
   const stytchBaseUrl = parseBaseUrl(read('STYTCH_BASE_URL'), projectId, fail);
