@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TASKS = ['lint', 'typecheck', 'test', 'contract', 'e2e'];
+const TASKS = ['lint', 'typecheck', 'typecheck:root', 'test', 'contract', 'e2e'];
 const root = join(import.meta.dirname, '..');
 const workspaceDirs = ['packages', 'apps'].flatMap((group) =>
   readdirSync(join(root, group), { withFileTypes: true })
