@@ -12,8 +12,11 @@ import { describeMachine } from './report/machine.ts';
 import { renderMarkdownSummary } from './report/markdown-summary.ts';
 import { updateReadme } from './report/update-readme.ts';
 import { measureBrowserCost } from './size/browser-cost.ts';
+import { printSoak } from './soak/print-soak.ts';
+import { runSoak } from './soak/run-soak.ts';
+import { summarizeSoak } from './soak/soak-summary.ts';
 
-// `pnpm bench`: proxy overhead, browser cost and cold start; writes results/latest.json,
+// `pnpm bench`: proxy overhead, browser cost, cold start and the long soak; writes results/latest.json,
 // results/chart.svg and the root README's bench section. `--quick` writes to results/tmp/ only.
 const { values: args } = parseArgs({
   // pnpm passes a literal `--` through (`pnpm run bench -- --quick`).
@@ -31,7 +34,7 @@ const { values: args } = parseArgs({
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const tmpDir = `${benchDir}results/tmp`;
 const outDir = args.quick ? tmpDir : `${benchDir}results`;
-const sections = new Set((args.only ?? 'overhead,size,cold-start').split(','));
+const sections = new Set((args.only ?? 'overhead,size,cold-start,soak').split(','));
 
 const base: BenchProfile = args.quick ? quickProfile : fullProfile;
 const profile: BenchProfile = {
@@ -80,6 +83,12 @@ if (sections.has('cold-start')) {
     await emulator.stop();
   }
   console.log(`  median ${partial.coldStart.medianMs} ms (${partial.coldStart.samplesMs.join(', ')})`);
+}
+
+if (sections.has('soak')) {
+  console.log(`Soak: ${profile.soakS} s, 16 connections, revoke + list through the proxy`);
+  partial.soak = summarizeSoak(await runSoak({ durationS: profile.soakS, connections: 16 }));
+  printSoak(partial.soak, console.log);
 }
 
 const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };

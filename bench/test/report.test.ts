@@ -39,6 +39,27 @@ const partial: Omit<BenchResults, 'budgets'> = {
     problems: [],
   },
   coldStart: { command: 'node main.ts', samplesMs: [300, 320, 310], medianMs: 310 },
+  soak: {
+    durationS: 60,
+    connections: 16,
+    requests: 300_000,
+    requestsPerSecond: 5000,
+    p50Ms: 2,
+    p99Ms: 14,
+    unexpected: 0,
+    rss: {
+      samples: 240,
+      warmupEndS: 12,
+      middleMiB: 303.4,
+      lastMiB: 306.3,
+      peakMiB: 306.9,
+      lastThirdSlopeMiBPerMin: 4.6,
+      lastThirdSpanS: 15.8,
+    },
+    heapAfterGcMiB: [21.8, 16.8],
+    heapGrowthMiB: -5,
+    problems: [],
+  },
 };
 const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };
 
@@ -65,6 +86,14 @@ describe('bench report', () => {
     expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 56 µs | 0.90x |');
     expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 167 µs | 0.30x |');
     expect(md).toContain('**missed**');
+    expect(md).toContain('300,000 requests (5,000 req/s, p99 14 ms), 0 unexpected answers');
+    expect(md).toContain('Passed: memory stopped growing.');
+  });
+
+  it('says so in markdown when the soak did not pass', () => {
+    const soak = { ...partial.soak!, problems: ['heap after GC grew 12 MiB (max 8)'] };
+    const md = renderMarkdownSummary({ ...results, soak });
+    expect(md).toContain('**Not passed**: heap after GC grew 12 MiB (max 8).');
   });
 });
 

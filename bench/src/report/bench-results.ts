@@ -1,6 +1,7 @@
 import type { ColdStartResult } from '../cold-start/measure-cold-start.ts';
 import type { OverheadResult } from '../overhead/run-overhead.ts';
 import type { BundleSize } from '../size/browser-cost.ts';
+import type { SoakSummary } from '../soak/soak-summary.ts';
 import type { MachineInfo } from './machine.ts';
 
 /** The budgets from ARCHITECTURE.md ("Budgets"), checked (not asserted) in every report. */
@@ -30,6 +31,7 @@ export interface BenchResults {
   overhead?: OverheadResult;
   browserCost?: { sizes: BundleSize[]; problems: string[] };
   coldStart?: ColdStartResult;
+  soak?: SoakSummary;
   budgets: BudgetCheck[];
 }
 

@@ -4,7 +4,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /**
  * The summary inserted into the root README between the bench markers: machine and date, the
- * throughput table with ratios, the browser cost table, cold start and the budget checks.
+ * throughput table with ratios, the browser cost table, cold start, the soak and the budget checks.
  *
  * @example
  * const markdown = renderMarkdownSummary(results);
@@ -56,6 +56,18 @@ export function renderMarkdownSummary(results: BenchResults): string {
     lines.push(
       `**Cold start**: ${c.medianMs} ms median from spawning \`${c.command}\` to the first 200 on \`/healthz\` ` +
         `(${c.samplesMs.length} runs: ${c.samplesMs.join(', ')} ms).`,
+      '',
+    );
+  }
+  if (results.soak) {
+    const s = results.soak;
+    lines.push(
+      `**Soak**: ${s.durationS} s of revoke and list calls through the proxy, ${s.connections} connections: ` +
+        `${s.requests.toLocaleString('en-US')} requests (${s.requestsPerSecond.toLocaleString('en-US')} req/s, ` +
+        `p99 ${s.p99Ms} ms), ${s.unexpected} unexpected answers; RSS ${s.rss.middleMiB} → ${s.rss.lastMiB} MiB ` +
+        `from the middle to the last third (slope ${s.rss.lastThirdSlopeMiBPerMin} MiB/min), JS heap after GC ` +
+        `${s.heapAfterGcMiB[0]} → ${s.heapAfterGcMiB.at(-1)} MiB. ` +
+        (s.problems.length ? `**Not passed**: ${s.problems.join('; ')}.` : 'Passed: memory stopped growing.'),
       '',
     );
   }
