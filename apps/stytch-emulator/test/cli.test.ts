@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { generate } from 'selfsigned';
 import { describe, expect, it } from 'vitest';
 import demo from '../fixtures/demo.json' with { type: 'json' };
-import { basic, listPath } from './helpers.ts';
+import { DEFAULT_PROJECT_ID, DEFAULT_SECRET } from '../src/defaults.ts';
+import { basic, exactError, listPath, revokePath, TEST_REQUEST_ID } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -66,6 +67,63 @@ describe('stytch-emulator CLI', () => {
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(stderr).toContain(`stytch-emulator: GET /v1/users/${demo.users[0]?.user_id}/connected_apps 200`);
     expect(stderr).not.toContain('s3cret');
+  });
+
+  it('accepts a revoke only with the --project-id and --secret it was started with', async () => {
+    const projectId = 'project-test-7c9e2b14-3f5a-4d6e-8b7c-9a0b1c2d3e4f';
+    const secret = 'secret-test-cli-only';
+    const child = spawnCli([
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--fixtures',
+      'fixtures/demo.json',
+      '--project-id',
+      projectId,
+      '--secret',
+      secret,
+    ]);
+    try {
+      const [urlLine] = await readBanner(child);
+      const url = /^stytch-emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(urlLine)?.[1];
+      expect(url, urlLine).toBeDefined();
+      const userId = demo.users[0]?.user_id ?? '';
+      const appId = demo.grants[0]?.connected_app_id ?? '';
+      const send = async (method: string, path: string, authorization: string) => {
+        const response = await fetch(`${url}${path}`, { method, headers: { authorization } });
+        const text = await response.text();
+        return { status: response.status, text, json: JSON.parse(text) as Record<string, unknown> };
+      };
+      const grantedAppIds = async () => {
+        const list = await send('GET', listPath(userId), basic(projectId, secret));
+        return (list.json.connected_apps as { connected_app_id: string }[]).map(
+          (app) => app.connected_app_id,
+        );
+      };
+
+      // The built-in defaults must stop working once other credentials are given, as must a wrong secret.
+      for (const [otherProject, otherSecret] of [
+        [DEFAULT_PROJECT_ID, DEFAULT_SECRET],
+        [projectId, DEFAULT_SECRET],
+        [DEFAULT_PROJECT_ID, secret],
+      ] as const) {
+        const refused = await send('POST', revokePath(userId, appId), basic(otherProject, otherSecret));
+        expect(refused.status, `${otherProject}:${otherSecret}`).toBe(401);
+        expect(refused.text).toBe(
+          exactError(refused.json, 401, 'unauthorized_credentials', 'Unauthorized credentials.'),
+        );
+      }
+      expect(await grantedAppIds()).toContain(appId);
+
+      const accepted = await send('POST', revokePath(userId, appId), basic(projectId, secret));
+      expect(accepted.status).toBe(200);
+      expect(accepted.json).toEqual({ request_id: expect.stringMatching(TEST_REQUEST_ID), status_code: 200 });
+      expect(await grantedAppIds()).not.toContain(appId);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await once(child, 'exit');
   });
 
   it('serves HTTPS from --tls-cert and --tls-key', async () => {
