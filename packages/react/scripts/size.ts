@@ -1,8 +1,9 @@
 /**
- * Browser cost of the hooks: bundles what an app ships to revoke from a page (the provider, both
- * hooks, `createProxyClient` and core; React left out, the app has it) with esbuild, minified, ESM for
- * browsers, and prints its size gzipped. The budget (6 KB) applies to the default setup, core's fetch
- * transport; the same app with core's optional ky transport is printed beside it. Exits 1 over budget.
+ * Browser cost of the hooks, bundled with esbuild (minified, ESM for browsers, React left out: the app
+ * has it) and gzipped. The budget, "useRevokeConnectedApp + core ≤ 6 KB min+gzip", is checked on the
+ * entry it names: what a page ships to revoke (the provider, `useRevokeConnectedApp`,
+ * `createProxyClient` and core with its default fetch transport), the same entry as bench's browser
+ * cost. The other rows are printed for comparison. Exits 1 over budget.
  *
  *   pnpm --filter @connected-apps/react run size
  */
@@ -10,18 +11,24 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundleSize, formatBytes, measureBundle } from '../../core/scripts/size.ts';
 
-/** At most 6 KB min+gzip for the hooks with core. */
-export const BUDGET_BYTES = 6 * 1024;
+/** 6 KB as 6000 bytes, the figure bench's report checks, so both tools agree on the verdict. */
+export const BUDGET_BYTES = 6000;
+
+/** The entry the budget applies to, named in the output. */
+export const BUDGET_LABEL = 'useRevokeConnectedApp + core';
+
+const CLIENT = `import { createProxyClient } from '@connected-apps/core';
+export const client = createProxyClient({ baseUrl: '/api' });`;
+
+const REVOKE_ENTRY = `${CLIENT}
+export { ConnectedAppsProvider, useRevokeConnectedApp } from './src/index.ts';`;
 
 const HOOKS = `export { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from './src/index.ts';`;
 
-const APP_ENTRY = `
-import { createProxyClient } from '@connected-apps/core';
-${HOOKS}
-export const client = createProxyClient({ baseUrl: '/api' });
-`;
+const BOTH_HOOKS_ENTRY = `${CLIENT}
+${HOOKS}`;
 
-const APP_WITH_KY_ENTRY = `
+const BOTH_HOOKS_WITH_KY_ENTRY = `
 import { createProxyClient } from '@connected-apps/core';
 import { createKyTransport } from '@connected-apps/core/ky';
 ${HOOKS}
@@ -32,23 +39,25 @@ const REACT = ['react', 'react-dom', 'react/jsx-runtime'];
 
 async function main(): Promise<void> {
   const resolveDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const total = await measureBundle(APP_ENTRY, { resolveDir, external: REACT });
+  const measure = (entry: string, external = REACT) => measureBundle(entry, { resolveDir, external });
+  const budgeted = await measure(REVOKE_ENTRY);
   const rows: Array<[string, BundleSize]> = [
-    ['hooks + core (fetch transport)', total],
-    ['hooks + core + ky transport', await measureBundle(APP_WITH_KY_ENTRY, { resolveDir, external: REACT })],
-    [
-      'hooks alone (core external)',
-      await measureBundle(HOOKS, { resolveDir, external: [...REACT, '@connected-apps/core'] }),
-    ],
+    [`${BUDGET_LABEL} (budget)`, budgeted],
+    ['both hooks + core', await measure(BOTH_HOOKS_ENTRY)],
+    ['both hooks + core + ky transport', await measure(BOTH_HOOKS_WITH_KY_ENTRY)],
+    ['both hooks alone (core external)', await measure(HOOKS, [...REACT, '@connected-apps/core'])],
   ];
   for (const [label, size] of rows) {
     console.log(
-      `${label.padEnd(32)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
+      `${label.padEnd(37)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
     );
   }
-  const verdict = total.gzip <= BUDGET_BYTES ? 'within' : 'OVER';
-  console.log(`hooks + core: ${total.gzip} B min+gzip, ${verdict} the ${BUDGET_BYTES} B budget`);
-  if (total.gzip > BUDGET_BYTES) process.exitCode = 1;
+  const over = budgeted.gzip > BUDGET_BYTES;
+  console.log(
+    `budget entry: ${BUDGET_LABEL} (ConnectedAppsProvider, useRevokeConnectedApp, createProxyClient; fetch transport)`,
+  );
+  console.log(`${budgeted.gzip} B min+gzip, ${over ? 'OVER' : 'within'} the ${BUDGET_BYTES} B budget`);
+  if (over) process.exitCode = 1;
 }
 
 if (import.meta.main) await main();

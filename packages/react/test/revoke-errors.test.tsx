@@ -1,20 +1,26 @@
 import {
   type ConnectedAppsClient,
   createProxyClient,
+  InvalidResponseError,
   isConnectedAppsError,
   isInvalidRequestError,
   isNetworkError,
   isStytchApiError,
   StytchApiError,
+  TimeoutError,
 } from '@connected-apps/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
+import { mintExpiredSessionJwt, withTamperedSignature } from './support/sessions.ts';
 import {
   control,
   countRequests,
+  crossSiteCookieClient,
+  emulatorUrl,
   proxyClient,
+  proxyUrl,
   revokePath,
   type SeededUser,
   seedUser,
@@ -59,6 +65,37 @@ const cases: ErrorCase[] = [
     stoppedBeforeStytch: true,
   },
   {
+    name: '401 session_invalid for an expired session',
+    arrange: async (user) => ({
+      client: proxyClient(await mintExpiredSessionJwt(user.user_id)),
+      connected_app_id: user.apps[0]!.connected_app_id,
+    }),
+    expected: { status_code: 401, error_type: 'session_invalid' },
+    stoppedBeforeStytch: true,
+  },
+  {
+    name: '401 session_invalid for a session JWT with a tampered signature',
+    arrange: async (user) => {
+      const { session_jwt } = await control.mintSession({ user_id: user.user_id });
+      return {
+        client: proxyClient(withTamperedSignature(session_jwt)),
+        connected_app_id: user.apps[0]!.connected_app_id,
+      };
+    },
+    expected: { status_code: 401, error_type: 'session_invalid' },
+    stoppedBeforeStytch: true,
+  },
+  {
+    name: '403 origin_forbidden for a cookie-authenticated revoke from another site',
+    arrange: async (user) => {
+      // A live session: only the Origin is wrong.
+      const { session_jwt } = await control.mintSession({ user_id: user.user_id });
+      return { client: crossSiteCookieClient(session_jwt), connected_app_id: user.apps[0]!.connected_app_id };
+    },
+    expected: { status_code: 403, error_type: 'origin_forbidden' },
+    stoppedBeforeStytch: true,
+  },
+  {
     name: '429 too_many_requests when Stytch rate-limits',
     arrange: async (user) => {
       const connected_app_id = user.apps[0]!.connected_app_id;
@@ -97,6 +134,20 @@ const cases: ErrorCase[] = [
       return { client: user.client, connected_app_id };
     },
     expected: { status_code: 502, error_type: 'upstream_unavailable' },
+  },
+  {
+    // The proxy does not pass a broken body on: the client gets the proxy's typed 502, not an InvalidResponseError.
+    name: '502 upstream_invalid_response when Stytch answers malformed JSON',
+    arrange: async (user) => {
+      const connected_app_id = user.apps[0]!.connected_app_id;
+      await control.injectFault({
+        method: 'POST',
+        path: revokePath(user.user_id, connected_app_id),
+        malformed_json: true,
+      });
+      return { client: user.client, connected_app_id };
+    },
+    expected: { status_code: 502, error_type: 'upstream_invalid_response' },
   },
   {
     name: '504 upstream_timeout when Stytch answers too late',
@@ -188,6 +239,57 @@ describe('useRevokeConnectedApp errors', () => {
     expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'network_error' });
     expect(result.current.error?.request_id).toMatch(/^local-/);
   });
+
+  it('reports a timeout when the proxy answers later than the client waits', async () => {
+    const user = await seedUser(['Calendar Sync']);
+    const connected_app_id = user.apps[0]!.connected_app_id;
+    // Below the proxy's 1500 ms upstream timeout, so only the client's 200 ms can end the wait.
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, connected_app_id),
+      latency_ms: 1000,
+    });
+    const jwt = (await control.mintSession({ user_id: user.user_id })).session_jwt;
+    const client = createProxyClient({
+      baseUrl: `${proxyUrl}/api`,
+      sessionJwt: jwt,
+      timeout: 200,
+      retry: false,
+    });
+    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
+
+    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id }));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(TimeoutError);
+    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'timeout' });
+    expect(result.current.error?.request_id).toMatch(/^local-/);
+  });
+
+  it('reports an invalid response when a server in front of the proxy answers malformed JSON', async () => {
+    // The proxy wraps a broken Stytch body in its own 502 (case above), so no proxy answer is ever
+    // invalid. What the client must still handle is a gateway in between that answers garbage; the
+    // emulator plays it here, reached directly, with a fault that cuts its JSON off mid-document.
+    const user = await seedUser(['Calendar Sync']);
+    const connected_app_id = user.apps[0]!.connected_app_id;
+    await control.injectFault({
+      method: 'POST',
+      path: revokePath(user.user_id, connected_app_id),
+      status: 502,
+      malformed_json: true,
+    });
+    const client = createProxyClient({ baseUrl: emulatorUrl, retry: false });
+    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
+
+    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id }));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(InvalidResponseError);
+    expect(result.current.error).toMatchObject({ status_code: 502, error_type: 'invalid_response' });
+    expect(result.current.error?.request_id).toMatch(/^local-/);
+    expect(result.current.error?.error_details).toMatchObject({ content_type: 'application/json' });
+    expect(await countRequests('POST', revokePath(user.user_id, connected_app_id))).toBe(1);
+  });
+
+  // No AbortError case: the hook takes no signal, and reset() lets a revoke in flight complete.
 
   it('reports an invalid request before sending anything', async () => {
     const user = await seedUser([]);

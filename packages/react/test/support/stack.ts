@@ -40,6 +40,22 @@ export function proxyClient(sessionJwt?: string): ConnectedAppsClient {
   });
 }
 
+/**
+ * A proxy client sending what a browser sends for another site's page that calls the proxy: the
+ * session cookie (browsers attach it by themselves) and that site's `Origin`. A page cannot set
+ * either header; Node's fetch, which the tests use, lets us write them as a browser would.
+ */
+export function crossSiteCookieClient(
+  sessionJwt: string,
+  origin = 'https://attacker.example',
+): ConnectedAppsClient {
+  return createProxyClient({
+    baseUrl: `${proxyUrl}/api`,
+    headers: { cookie: `stytch_session_jwt=${sessionJwt}`, origin },
+    retry: false,
+  });
+}
+
 /** The wire path of a revoke at Stytch (what the emulator logs and what faults match). */
 export function revokePath(user_id: string, connected_app_id: string): string {
   return `/v1/users/${user_id}/connected_apps/${connected_app_id}/revoke`;
