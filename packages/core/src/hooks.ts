@@ -7,6 +7,12 @@ export interface HookInfo {
   path: string;
   /** 1 for the first attempt, 2 for the first retry, …; 0 when the call failed before any attempt. */
   attempt: number;
+  /**
+   * This call's own id (`local-<uuid>`): the same in every hook of the call and across its retries,
+   * so `beforeRequest` can be matched with what follows; it is the `request_id` of an error that
+   * got no response.
+   */
+  call_id: string;
 }
 
 /** `afterResponse`: an HTTP response arrived (any status). */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Hooks, Transport } from '../src/index.ts';
+import type { ConnectedAppsError, Hooks, Transport } from '../src/index.ts';
 import { APP_ID, rejectionOf, stytchClient, USER_ID } from './helpers/clients.ts';
 import { sendJson, startTestServer, stytchError, stytchOk, type TestServer } from './helpers/test-server.ts';
 import { transports } from './helpers/transports.ts';
@@ -48,7 +48,11 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
       'beforeRequest',
       'afterResponse',
     ]);
-    expect(calls[0]?.[1]).toEqual({ method: 'POST', path: PATH, attempt: 1 });
+    const call_id = calls[0]?.[1].call_id;
+    expect(call_id).toMatch(/^local-[0-9a-f-]{36}$/);
+    expect(calls[0]?.[1]).toEqual({ method: 'POST', path: PATH, attempt: 1, call_id });
+    // One call, one id, in every hook and across the retry.
+    expect(new Set(calls.map(([, info]) => info.call_id))).toEqual(new Set([call_id]));
     expect(calls[1]?.[1]).toMatchObject({ attempt: 1, status: 500, request_id: failure.request_id });
     expect(calls[1]?.[1].durationMs).toBeTypeOf('number');
     expect(calls[2]?.[1]).toMatchObject({
@@ -79,12 +83,15 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
     const { hooks, calls } = recordingHooks();
     await rejectionOf(stytchClient(server.url, transport, { hooks }).users.connectedApps({ user_id: '' }));
     expect(calls).toHaveLength(1);
+    const error = calls[0]?.[1].error as ConnectedAppsError | undefined;
     expect(calls[0]?.[1]).toMatchObject({
       method: 'GET',
       path: '/v1/users/{user_id}/connected_apps',
       attempt: 0,
       status: 0,
+      call_id: error?.request_id,
     });
+    expect(error?.request_id).toMatch(/^local-/);
   });
 
   it('ignores hooks that throw or reject: the call still succeeds', async () => {

@@ -29,7 +29,11 @@ export async function execute<T extends { request_id: string }>(
     call = prepareRequest(config, operation, options, request_id);
   } catch (error) {
     if (ConnectedAppsError.isInstance(error))
-      report(config, { method: operation.method, path: operation.template, attempt: 0 }, error);
+      report(
+        config,
+        { method: operation.method, path: operation.template, attempt: 0, call_id: request_id },
+        error,
+      );
     throw error;
   }
   return run(config, operation, call, options.signal, request_id);
@@ -47,7 +51,7 @@ async function run<T extends { request_id: string }>(
   const { path, request, timeout, secrets } = call;
   const deadline = performance.now() + retry.totalTimeout;
   for (let attempt = 1; ; attempt++) {
-    const info: HookInfo = { method, path, attempt };
+    const info: HookInfo = { method, path, attempt, call_id: request_id };
     const fail = (error: ConnectedAppsError): never => report(config, info, error);
     const aborted = () => new AbortError({ request_id, cause: sanitizeCause(signal?.reason, secrets) });
     if (signal?.aborted) return fail(aborted());
