@@ -9,10 +9,10 @@ export function workspaceConfig(reportName: string, overrides: ViteUserConfig = 
   const { test, resolve, ...rest } = overrides;
   return defineConfig({
     ...rest,
-    resolve: { conditions: ['source'], ...resolve },
-    ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+    resolve: { conditions: ['@connected-apps/source'], ...resolve },
+    ssr: { resolve: { conditions: ['@connected-apps/source'], externalConditions: ['@connected-apps/source'] } },
     // Global setup runs in Vitest's own `__vitest__` environment, which the options above do not reach.
-    environments: { __vitest__: { resolve: { conditions: ['source'] } } },
+    environments: { __vitest__: { resolve: { conditions: ['@connected-apps/source'] } } },
     test: {
       reporters: ['default', ['json', { outputFile: `.test-results/${reportName}.json` }]],
       testTimeout: 15_000,

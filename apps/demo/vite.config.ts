@@ -24,7 +24,7 @@ export function demoViteConfig(settings: DemoSettings): UserConfig {
       devSessionPlugin({ emulatorUrl: settings.emulatorUrl, demoUserId: settings.demoUserId }),
     ],
     // Workspace packages are served from their TypeScript source, like in tests.
-    resolve: { conditions: ['source', ...defaultClientConditions] },
+    resolve: { conditions: ['@connected-apps/source', ...defaultClientConditions] },
     server: {
       host: '127.0.0.1',
       proxy: { '/api': { target: settings.proxyUrl } },

@@ -1,7 +1,7 @@
 /**
  * Measures the emulator's own CPU per revoke over real HTTP: the emulator runs in a child process
  * (the CLI), this process sends sequential keep-alive revokes, and the child's CPU time is read from
- * /proc before and after. Linux only. Usage: node --conditions=source bench/revoke-cpu.ts [requests]
+ * /proc before and after. Linux only. Usage: node --conditions=@connected-apps/source bench/revoke-cpu.ts [requests]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -13,7 +13,7 @@ import { createControlClient, DEFAULT_PROJECT_ID, DEFAULT_SECRET } from '../src/
 
 const requests = Number(process.argv[2] ?? 5000);
 const root = join(import.meta.dirname, '..');
-const child = spawn(process.execPath, ['--conditions=source', join(root, 'src/cli.ts'), '--port', '0'], {
+const child = spawn(process.execPath, ['--conditions=@connected-apps/source', join(root, 'src/cli.ts'), '--port', '0'], {
   cwd: root,
 });
 const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];

@@ -8,14 +8,14 @@ export const proxyMainPath = fileURLToPath(
 );
 
 /** How the proxy is started, for reports. */
-export const proxyMainCommand = 'node --conditions=source apps/proxy/src/main.ts';
+export const proxyMainCommand = 'node --conditions=@connected-apps/source apps/proxy/src/main.ts';
 
 /**
  * Spawns the proxy's real entry point with `env` (its stdout, the request log, is discarded; its
  * stderr, where start-up failures go, is kept).
  */
 export function spawnProxyMain(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--conditions=source', proxyMainPath], {
+  return spawn(process.execPath, ['--conditions=@connected-apps/source', proxyMainPath], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -94,7 +94,7 @@ export async function measureBundle(entry: BundleEntry): Promise<BundleSize> {
     platform: 'browser',
     target: 'es2022',
     // Workspace packages bundle from their TypeScript source, as they are in every other tool here.
-    conditions: ['source'],
+    conditions: ['@connected-apps/source'],
     external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/*'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',

@@ -24,7 +24,7 @@ export interface MeasureOptions {
   resolveDir: string;
   /**
    * Export conditions: `source` bundles workspace packages from their TypeScript, no build needed.
-   * @default ['source']
+   * @default ['@connected-apps/source']
    */
   conditions?: string[];
   /** Packages left out of the bundle (to measure one part alone). */
@@ -50,7 +50,7 @@ export async function measureBundle(entryCode: string, options: MeasureOptions):
       target: 'es2022',
       minify,
       legalComments: 'none',
-      conditions: options.conditions ?? ['source'],
+      conditions: options.conditions ?? ['@connected-apps/source'],
       external: options.external ?? [],
       logLevel: 'silent',
     });

@@ -7,9 +7,9 @@ import { bearer, listPath, proxyEnv, seedWorld } from '../helpers/stack.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
-/** Runs `src/main.ts` as the CLI does (`node --conditions=source`), with only the given environment. */
+/** Runs `src/main.ts` as the CLI does (`node --conditions=@connected-apps/source`), with only the given environment. */
 function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--conditions=source', MAIN], {
+  const child = spawn(process.execPath, ['--conditions=@connected-apps/source', MAIN], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
