@@ -8,6 +8,7 @@ export default workspaceConfig('contract', {
       'checks/**/*.test.ts',
       'openapi/**/*.test.ts',
       'providers/**/*.test.ts',
+      'support/**/*.test.ts',
     ],
     // One file at a time, in stage order: every stage reads what the one before it wrote.
     fileParallelism: false,

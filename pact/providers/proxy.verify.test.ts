@@ -1,112 +1,26 @@
-import { type RunningProxy, startProxy } from '@connected-apps/proxy';
-import { type Emulator, start } from '@connected-apps/stytch-emulator';
-import type { VerifierOptions } from '@pact-foundation/pact';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { ALLOWED_ORIGIN } from '../support/examples.ts';
-import { pactLogLevel } from '../support/log-level.ts';
 import { pactFilePath } from '../support/pact-files.ts';
+import { pactSource } from '../support/pact-source.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
-import { STATES } from '../support/provider-states.ts';
 import { verifyProvider } from '../support/verify-provider.ts';
-import { createUser, createUserWithConnectedApp, param } from './emulator-data.ts';
-
-type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
-
-// Small enough that a provider state can spend a user's allowance in a few requests.
-const RATE_LIMIT_PER_USER = 10;
-// Far above the emulator's usual answer time, yet short: "Stytch is slow" then costs little.
-const UPSTREAM_TIMEOUT_MS = 1500;
+import type { ProviderUnderTest } from './provider-under-test.ts';
+import { startProxyProvider } from './proxy-provider.ts';
 
 /**
- * Provider `connected-apps-proxy` against the `connected-apps-react` pact: the real proxy, wired to a
- * real emulator whose data each provider state creates through the control API. The pact carries only
- * a fake session; the request filter swaps in a fresh one minted by the emulator for the state's user.
+ * Provider `connected-apps-proxy` against the `connected-apps-react` pact (the committed file, or a
+ * broker's when `PACT_BROKER_BASE_URL` is set): the real proxy on a real emulator.
  */
 describe('connected-apps-proxy honours the connected-apps-react pact', () => {
-  let emulator: Emulator;
-  let proxy: RunningProxy;
-  /** The session of the user the current interaction's state signed in, if any. */
-  let sessionJwt: string | undefined;
+  let provider: ProviderUnderTest;
 
   beforeAll(async () => {
-    emulator = await start({ port: 0 });
-    proxy = await startProxy(
-      {
-        STYTCH_PROJECT_ID: emulator.projectId,
-        STYTCH_SECRET: emulator.secret,
-        STYTCH_BASE_URL: emulator.url,
-        CORS_ORIGINS: ALLOWED_ORIGIN,
-        RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
-        UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
-        LOG_LEVEL: 'silent',
-      },
-      { port: 0 },
-    );
+    provider = await startProxyProvider();
   });
   afterAll(async () => {
-    await proxy?.stop();
-    await emulator?.stop();
+    await provider?.stop();
   });
 
-  const signIn = async (user_id: string): Promise<string> => {
-    await createUser(emulator.control, user_id);
-    ({ session_jwt: sessionJwt } = await emulator.control.mintSession({ user_id }));
-    return sessionJwt;
-  };
-
-  const stateHandlers: VerifierOptions['stateHandlers'] = {
-    [STATES.userHasConnectedApp]: async (params) => {
-      await createUserWithConnectedApp(
-        emulator.control,
-        param(params, 'user_id'),
-        param(params, 'connected_app_id'),
-      );
-    },
-    [STATES.userIsSignedIn]: async (params) => {
-      await signIn(param(params, 'user_id'));
-    },
-    [STATES.userHasUsedUpRateLimit]: async (params) => {
-      const user_id = param(params, 'user_id');
-      const jwt = await signIn(user_id);
-      // Spend the allowance through the proxy itself, as the user would, until it answers 429.
-      for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-        const response = await fetch(`${proxy.url}/api/v1/users/${user_id}/connected_apps`, {
-          headers: { authorization: `Bearer ${jwt}` },
-        });
-        await response.arrayBuffer();
-        if (response.status === 429) return;
-      }
-      throw new Error(`The proxy never rate limited ${user_id}`);
-    },
-    [STATES.stytchIsSlow]: async () => {
-      await emulator.control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
-    },
-  };
-
-  /** Swaps the fake session of the pact for the live one (bearer header or session cookie). */
-  const requestFilter: RequestFilter = (req, _res, next) => {
-    if (sessionJwt !== undefined) {
-      if (req.headers.authorization !== undefined) req.headers.authorization = `Bearer ${sessionJwt}`;
-      const cookie = req.headers.cookie;
-      if (cookie?.includes('stytch_session_jwt=')) {
-        req.headers.cookie = cookie.replace(/stytch_session_jwt=[^;]*/, `stytch_session_jwt=${sessionJwt}`);
-      }
-    }
-    next();
-  };
-
   it('verifies every interaction', async () => {
-    await verifyProvider({
-      provider: PROXY,
-      providerBaseUrl: proxy.url,
-      pactUrls: [pactFilePath(REACT_CONSUMER, PROXY)],
-      stateHandlers,
-      requestFilter,
-      beforeEach: async () => {
-        sessionJwt = undefined;
-        await emulator.control.reset();
-      },
-      logLevel: pactLogLevel(),
-    });
+    await verifyProvider({ ...provider.options, ...pactSource(pactFilePath(REACT_CONSUMER, PROXY)) });
   }, 60_000);
 });

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writePactWithRenamedField } from '../support/pact-copy.ts';
+import { pactFilePath } from '../support/pact-files.ts';
+import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
+import { verifyProvider } from '../support/verify-provider.ts';
+import type { ProviderUnderTest } from './provider-under-test.ts';
+import { startProxyProvider } from './proxy-provider.ts';
+
+const REVOKE = 'a revoke of a connected app by its signed-in user';
+/** How Pact's verifier names that interaction in a failure: pact, provider states and description. */
+const REVOKE_AS_REPORTED =
+  'Verifying a pact between connected-apps-react and connected-apps-proxy' +
+  ' Given user {user_id} has connected app {connected_app_id} And user {user_id} is signed in' +
+  ` - ${REVOKE}`;
+
+/**
+ * The proxy verification is not a formality: the same verifier, against the same real proxy, fails
+ * when the proxy's answer no longer has a field the consumer's pact pins. The proxy cannot change shape
+ * at run time, so the pact is changed instead: its revoke answer expects `requestId`, which the proxy
+ * does not send, just as a consumer's pinned `request_id` would be missing if the proxy renamed it.
+ */
+describe('the connected-apps-proxy verification', () => {
+  let provider: ProviderUnderTest;
+  const scratch = mkdtempSync(join(tmpdir(), 'proxy-pact-'));
+
+  beforeAll(async () => {
+    provider = await startProxyProvider();
+  });
+  afterAll(async () => {
+    await provider?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('fails, naming the interaction and the field, when the answer lacks a pinned field', async () => {
+    const pact = join(scratch, 'renamed-request-id.json');
+    writePactWithRenamedField(pactFilePath(REACT_CONSUMER, PROXY), pact, {
+      interaction: REVOKE,
+      field: 'request_id',
+      renamedTo: 'requestId',
+    });
+    // Pact's own filter (a regex on the description): one interaction keeps this fast.
+    vi.stubEnv('PACT_DESCRIPTION', `^${REVOKE}$`);
+
+    // The whole message: exactly this mismatch, nothing else.
+    await expect(verifyProvider({ ...provider.options, pactUrls: [pact] })).rejects.toThrow(
+      new Error(
+        `Provider verification failed:\n${REVOKE_AS_REPORTED}: $ Actual map is missing the following keys: requestId`,
+      ),
+    );
+  }, 30_000);
+});
