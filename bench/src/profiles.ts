@@ -9,11 +9,11 @@ export interface BenchProfile {
 }
 
 /**
- * The published run: 3 interleaved rounds × 4 targets × 10 s after a 3 s warm-up each, 32
+ * The published run: 5 interleaved rounds × 4 targets × 6 s after a 3 s warm-up each, 32
  * connections, 16 users, 7 cold starts, a 60 s soak — about three and a half minutes in all.
  */
 export const fullProfile: BenchProfile = {
-  overhead: { rounds: 3, durationS: 10, warmupS: 3, connections: 32, users: 16 },
+  overhead: { rounds: 5, durationS: 6, warmupS: 3, connections: 32, users: 16 },
   coldStartSamples: 7,
   soakS: 60,
 };

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pairedRatios } from '../src/overhead/run-overhead.ts';
 import { type BenchResults, checkBudgets } from '../src/report/bench-results.ts';
 import { renderChart } from '../src/report/chart-svg.ts';
 import { renderMarkdownSummary } from '../src/report/markdown-summary.ts';
@@ -88,6 +89,19 @@ describe('bench report', () => {
     expect(md).toContain('**missed**');
     expect(md).toContain('300,000 requests (5,000 req/s, p99 14 ms), 0 unexpected answers');
     expect(md).toContain('Passed: memory stopped growing.');
+  });
+
+  it('pairs throughput round by round, and shows the rounds’ range', () => {
+    const rounds = (...rps: number[]) => rps.map((r) => ({ ...load, requestsPerSecond: r }));
+    const paired = pairedRatios(rounds(900, 500, 1000), rounds(1000, 1000, 1000));
+    expect(paired).toEqual({ ratioToForwarder: 0.9, roundRatios: [0.9, 0.5, 1] });
+    const overhead = partial.overhead!;
+    const proxy = { ...overhead.targets[1]!, ...paired };
+    const md = renderMarkdownSummary({
+      ...results,
+      overhead: { ...overhead, targets: [overhead.targets[0]!, proxy] },
+    });
+    expect(md).toContain('| 0.90x (0.50–1.00) |');
   });
 
   it('says so in markdown when the soak did not pass', () => {

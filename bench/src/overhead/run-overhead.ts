@@ -35,7 +35,10 @@ export interface TargetSummary {
   p99Ms: number;
   /** Median over rounds of the target process's CPU time per completed request, µs (Linux only). */
   cpuUsPerRequest?: number;
-  /** `requestsPerSecond` over the forwarder's. */
+  /**
+   * Median over rounds of this target's throughput over the forwarder's in the same round. Pairing
+   * within a round cancels the machine's drift between rounds, which a ratio of medians would not.
+   */
   ratioToForwarder: number;
   /** Each round's throughput over the forwarder's in the same round. */
   roundRatios: number[];
@@ -135,7 +138,6 @@ function summarize(
   results: Map<TargetDefinition['id'], RoundResult[]>,
 ): OverheadResult {
   const baseline = results.get('forwarder')!;
-  const baselineRps = median(baseline.map((r) => r.requestsPerSecond));
   const problems: string[] = [];
   const summaries = chosen.map((target): TargetSummary => {
     const rounds = results.get(target.id)!;
@@ -153,8 +155,7 @@ function summarize(
       p50Ms: median(rounds.map((r) => r.p50Ms)),
       p99Ms: median(rounds.map((r) => r.p99Ms)),
       ...cpuFigure(rounds),
-      ratioToForwarder: round(rps / baselineRps),
-      roundRatios: rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond)),
+      ...pairedRatios(rounds, baseline),
       rounds,
     };
   });
@@ -164,4 +165,19 @@ function summarize(
 function cpuFigure(rounds: RoundResult[]): { cpuUsPerRequest?: number } {
   const figures = rounds.flatMap((r) => (r.cpuUsPerRequest === undefined ? [] : [r.cpuUsPerRequest]));
   return figures.length === rounds.length ? { cpuUsPerRequest: Math.round(median(figures)) } : {};
+}
+
+/**
+ * Throughput of `rounds` over `baseline`'s, round by round (each pair measured back to back), and
+ * the median of those ratios.
+ *
+ * @example
+ * pairedRatios(proxy.rounds, express.rounds).ratioToForwarder; // proxy vs Express
+ */
+export function pairedRatios(
+  rounds: LoadResult[],
+  baseline: LoadResult[],
+): { ratioToForwarder: number; roundRatios: number[] } {
+  const roundRatios = rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond));
+  return { ratioToForwarder: round(median(roundRatios)), roundRatios };
 }

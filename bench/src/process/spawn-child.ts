@@ -33,7 +33,11 @@ export async function spawnChild(
   } = {},
 ): Promise<RunningChild> {
   const child = fork(module, [], {
-    execArgv: ['--conditions=@connected-apps/source', '--disable-warning=ExperimentalWarning', ...(options.execArgv ?? [])],
+    execArgv: [
+      '--conditions=@connected-apps/source',
+      '--disable-warning=ExperimentalWarning',
+      ...(options.execArgv ?? []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],
   });

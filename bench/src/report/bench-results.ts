@@ -1,5 +1,5 @@
 import type { ColdStartResult } from '../cold-start/measure-cold-start.ts';
-import type { OverheadResult } from '../overhead/run-overhead.ts';
+import { type OverheadResult, pairedRatios } from '../overhead/run-overhead.ts';
 import type { BundleSize } from '../size/browser-cost.ts';
 import type { SoakSummary } from '../soak/soak-summary.ts';
 import type { MachineInfo } from './machine.ts';
@@ -35,15 +35,17 @@ export interface BenchResults {
   budgets: BudgetCheck[];
 }
 
-/** Compares a run against {@link budgets}; a budget whose figures are missing is left out. */
+/**
+ * Compares a run against {@link budgets}, throughput as the median of per-round paired ratios; a
+ * budget whose figures are missing is left out.
+ */
 export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
-  const ratio = (id: string) => results.overhead?.targets.find((t) => t.id === id)?.requestsPerSecond;
-  const proxy = ratio('proxy');
-  const forwarder = ratio('forwarder');
-  const express = ratio('express-stytch');
-  if (proxy !== undefined && forwarder !== undefined) {
-    const actual = proxy / forwarder;
+  const target = (id: string) => results.overhead?.targets.find((t) => t.id === id);
+  const proxy = target('proxy');
+  const express = target('express-stytch');
+  if (proxy) {
+    const actual = proxy.ratioToForwarder;
     checks.push({
       name: 'Proxy vs minimal forwarder (throughput)',
       target: `≥ ${budgets.proxyVsForwarder}x`,
@@ -51,8 +53,8 @@ export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetChec
       met: actual >= budgets.proxyVsForwarder,
     });
   }
-  if (proxy !== undefined && express !== undefined) {
-    const actual = proxy / express;
+  if (proxy && express) {
+    const actual = pairedRatios(proxy.rounds, express.rounds).ratioToForwarder;
     checks.push({
       name: 'Proxy vs Express + stytch SDK (throughput)',
       target: `≥ ${budgets.proxyVsExpress}x`,

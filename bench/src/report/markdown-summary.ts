@@ -2,6 +2,14 @@ import type { BenchResults } from './bench-results.ts';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
+/** `0.97x (0.87–1.01)`: the median ratio and, over several rounds, their range. */
+function ratioCell(ratio: number, roundRatios: number[]): string {
+  if (roundRatios.length < 2) return `${ratio.toFixed(2)}x`;
+  const low = Math.min(...roundRatios).toFixed(2);
+  const high = Math.max(...roundRatios).toFixed(2);
+  return `${ratio.toFixed(2)}x (${low}–${high})`;
+}
+
 /**
  * The summary inserted into the root README between the bench markers: machine and date, the
  * throughput table with ratios, the browser cost table, cold start, the soak and the budget checks.
@@ -27,15 +35,16 @@ export function renderMarkdownSummary(results: BenchResults): string {
       `**Revoke throughput** (POST revoke through each target to the same HTTPS upstream; ${p.connections} connections, ` +
         `${p.rounds} interleaved rounds × ${p.durationS} s, medians):`,
       '',
-      '| target | req/s | p50 | p99 | CPU per request | vs forwarder |',
+      '| target | req/s | p50 | p99 | CPU per request | vs forwarder (rounds’ range) |',
       '|---|---:|---:|---:|---:|---:|',
       ...overhead.targets.map(
         (t) =>
-          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.cpuUsPerRequest === undefined ? '–' : `${t.cpuUsPerRequest} µs`} | ${t.ratioToForwarder.toFixed(2)}x |`,
+          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.cpuUsPerRequest === undefined ? '–' : `${t.cpuUsPerRequest} µs`} | ${ratioCell(t.ratioToForwarder, t.roundRatios)} |`,
       ),
       '',
-      'CPU per request is the target process’s user + system time over the requests it served (for the ' +
-        'emulator row, the upstream’s own cost); the load generator and the upstream share the same two cores.',
+      '“vs forwarder” is the median over rounds of the target’s throughput over the forwarder’s in the same ' +
+        'round. CPU per request is the target process’s user + system time over the requests it served (for ' +
+        'the emulator row, the upstream’s own cost); the load generator and the upstream share the same two cores.',
       '',
     );
     if (overhead.problems.length) lines.push(`> ⚠ ${overhead.problems.join('; ')}`, '');
