@@ -10,7 +10,9 @@ export function workspaceConfig(reportName: string, overrides: ViteUserConfig = 
   return defineConfig({
     ...rest,
     resolve: { conditions: ['@connected-apps/source'], ...resolve },
-    ssr: { resolve: { conditions: ['@connected-apps/source'], externalConditions: ['@connected-apps/source'] } },
+    ssr: {
+      resolve: { conditions: ['@connected-apps/source'], externalConditions: ['@connected-apps/source'] },
+    },
     // Global setup runs in Vitest's own `__vitest__` environment, which the options above do not reach.
     environments: { __vitest__: { resolve: { conditions: ['@connected-apps/source'] } } },
     test: {

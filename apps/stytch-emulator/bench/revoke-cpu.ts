@@ -13,9 +13,13 @@ import { createControlClient, DEFAULT_PROJECT_ID, DEFAULT_SECRET } from '../src/
 
 const requests = Number(process.argv[2] ?? 5000);
 const root = join(import.meta.dirname, '..');
-const child = spawn(process.execPath, ['--conditions=@connected-apps/source', join(root, 'src/cli.ts'), '--port', '0'], {
-  cwd: root,
-});
+const child = spawn(
+  process.execPath,
+  ['--conditions=@connected-apps/source', join(root, 'src/cli.ts'), '--port', '0'],
+  {
+    cwd: root,
+  },
+);
 const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 const url = new URL(firstLine.replace('stytch-emulator listening on ', ''));
 const credentials = `Basic ${Buffer.from(`${DEFAULT_PROJECT_ID}:${DEFAULT_SECRET}`).toString('base64')}`;

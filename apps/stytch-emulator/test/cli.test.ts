@@ -14,7 +14,9 @@ import { basic, exactError, listPath, revokePath, TEST_REQUEST_ID } from './help
 const root = join(import.meta.dirname, '..');
 
 function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--conditions=@connected-apps/source', join(root, 'src/cli.ts'), ...args], { cwd: root });
+  return spawn(process.execPath, ['--conditions=@connected-apps/source', join(root, 'src/cli.ts'), ...args], {
+    cwd: root,
+  });
 }
 
 /** Resolves with the first two stdout lines (URL, credentials); rejects if the process exits first. */
