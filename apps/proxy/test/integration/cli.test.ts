@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, listPath, proxyEnv, seedWorld } from '../helpers/stack.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -64,9 +64,17 @@ describe('the CLI (src/main.ts)', () => {
         path: `/v1/users/${world.alice.user_id}/connected_apps`,
         latency_ms: 700,
       });
+      const listOnWire = `/v1/users/${world.alice.user_id}/connected_apps`;
       const inFlight = fetch(`${url}${listPath(world.alice.user_id)}`, { headers: bearer(world.alice.jwt) });
-      // Let the request reach the emulator's delay, then ask the proxy to stop.
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Once the forwarded call sits in the emulator's delay (its log records arrivals), ask the
+      // proxy to stop; a fixed sleep would race a busy machine.
+      await vi.waitFor(
+        async () => {
+          const { requests } = await emulator.control.getRequests();
+          expect(requests.some((r) => r.method === 'GET' && r.path === listOnWire)).toBe(true);
+        },
+        { timeout: 5000, interval: 20 },
+      );
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       const response = await inFlight;
