@@ -41,9 +41,13 @@ ensure_dependencies() {
 ensure_chromium() {
   local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
   if [ -x "$bin" ]; then export CHROMIUM_PATH="$bin"; return 0; fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  local as_root=''
+  # Root installs directly; anyone else only through sudo that needs no password (never a prompt).
+  [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null && as_root='sudo -n'; }
+  if { [ "$(id -u)" = 0 ] || [ -n "$as_root" ]; } && command -v apt-get >/dev/null; then
     toolchain_log 'installing Chromium for the browser tests (apt-get, once)'
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null ||
+    $as_root apt-get update -qq >/dev/null &&
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null ||
       toolchain_fail 'apt-get install chromium failed'
     export CHROMIUM_PATH=/usr/bin/chromium
     return 0
