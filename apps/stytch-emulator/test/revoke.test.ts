@@ -156,8 +156,9 @@ describe('POST /v1/users/{user_id}/connected_apps/{connected_app_id}/revoke', ()
 describe('a live project', () => {
   it('issues request-id-live- ids and user-live- ids', async () => {
     const live = await start({
-      projectId: 'project-live-00000000-0000-4000-8000-000000000001',
-      secret: 'secret-live-x',
+      // A made-up live project: only the `project-live-` prefix matters here.
+      projectId: 'project-live-emulator-example',
+      secret: 'not-a-real-secret',
     });
     try {
       const { user, app } = await seedGrant(live);
