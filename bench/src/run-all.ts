@@ -86,8 +86,9 @@ if (sections.has('cold-start')) {
 }
 
 if (sections.has('soak')) {
-  console.log(`Soak: ${profile.soakS} s, 16 connections, revoke + list through the proxy`);
-  partial.soak = summarizeSoak(await runSoak({ durationS: profile.soakS, connections: 16 }));
+  const connections = 16;
+  console.log(`Soak: ${profile.soakS} s, ${connections} connections, revoke + list through the proxy`);
+  partial.soak = summarizeSoak(await runSoak({ durationS: profile.soakS, connections }));
   printSoak(partial.soak, console.log);
 }
 

@@ -94,9 +94,13 @@ describe('bench report', () => {
   it('pairs throughput round by round, and shows the rounds’ range', () => {
     const rounds = (...rps: number[]) => rps.map((r) => ({ ...load, requestsPerSecond: r }));
     const paired = pairedRatios(rounds(900, 500, 1000), rounds(1000, 1000, 1000));
-    expect(paired).toEqual({ ratioToForwarder: 0.9, roundRatios: [0.9, 0.5, 1] });
+    expect(paired).toEqual({ ratio: 0.9, roundRatios: [0.9, 0.5, 1] });
     const overhead = partial.overhead!;
-    const proxy = { ...overhead.targets[1]!, ...paired };
+    const proxy = {
+      ...overhead.targets[1]!,
+      ratioToForwarder: paired.ratio,
+      roundRatios: paired.roundRatios,
+    };
     const md = renderMarkdownSummary({
       ...results,
       overhead: { ...overhead, targets: [overhead.targets[0]!, proxy] },

@@ -155,7 +155,7 @@ function summarize(
       p50Ms: median(rounds.map((r) => r.p50Ms)),
       p99Ms: median(rounds.map((r) => r.p99Ms)),
       ...cpuFigure(rounds),
-      ...pairedRatios(rounds, baseline),
+      ...forwarderRatios(rounds, baseline),
       rounds,
     };
   });
@@ -172,12 +172,17 @@ function cpuFigure(rounds: RoundResult[]): { cpuUsPerRequest?: number } {
  * the median of those ratios.
  *
  * @example
- * pairedRatios(proxy.rounds, express.rounds).ratioToForwarder; // proxy vs Express
+ * pairedRatios(proxy.rounds, express.rounds).ratio; // proxy vs Express
  */
 export function pairedRatios(
   rounds: LoadResult[],
   baseline: LoadResult[],
-): { ratioToForwarder: number; roundRatios: number[] } {
+): { ratio: number; roundRatios: number[] } {
   const roundRatios = rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond));
-  return { ratioToForwarder: round(median(roundRatios)), roundRatios };
+  return { ratio: round(median(roundRatios)), roundRatios };
+}
+
+function forwarderRatios(rounds: LoadResult[], forwarder: LoadResult[]) {
+  const { ratio, roundRatios } = pairedRatios(rounds, forwarder);
+  return { ratioToForwarder: ratio, roundRatios };
 }

@@ -54,7 +54,7 @@ export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetChec
     });
   }
   if (proxy && express) {
-    const actual = pairedRatios(proxy.rounds, express.rounds).ratioToForwarder;
+    const actual = pairedRatios(proxy.rounds, express.rounds).ratio;
     checks.push({
       name: 'Proxy vs Express + stytch SDK (throughput)',
       target: `≥ ${budgets.proxyVsExpress}x`,
