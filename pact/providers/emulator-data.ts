@@ -21,6 +21,13 @@ export async function createUserWithConnectedApp(
   await control.createGrant({ user_id, connected_app_id, scopes: scopes_granted });
 }
 
+/** The `userHasConnectedApp` provider state, the same for every provider that sits on the emulator. */
+export function userHasConnectedApp(control: ControlClient) {
+  return async (params: unknown): Promise<void> => {
+    await createUserWithConnectedApp(control, param(params, 'user_id'), param(params, 'connected_app_id'));
+  };
+}
+
 /** Reads a state parameter the pact must carry; a missing one is a broken pact, said plainly. */
 export function param(params: unknown, name: string): string {
   const value = (params as Record<string, unknown> | undefined)?.[name];

@@ -5,7 +5,7 @@ import { ALLOWED_ORIGIN } from '../support/examples.ts';
 import { pactLogLevel } from '../support/log-level.ts';
 import { PROXY } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import { createUser, createUserWithConnectedApp, param } from './emulator-data.ts';
+import { createUser, param, userHasConnectedApp } from './emulator-data.ts';
 import type { ProviderUnderTest } from './provider-under-test.ts';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
@@ -48,13 +48,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
   };
 
   const stateHandlers: VerifierOptions['stateHandlers'] = {
-    [STATES.userHasConnectedApp]: async (params) => {
-      await createUserWithConnectedApp(
-        emulator.control,
-        param(params, 'user_id'),
-        param(params, 'connected_app_id'),
-      );
-    },
+    [STATES.userHasConnectedApp]: userHasConnectedApp(emulator.control),
     [STATES.userIsSignedIn]: async (params) => {
       await signIn(param(params, 'user_id'));
     },

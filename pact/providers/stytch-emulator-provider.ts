@@ -4,7 +4,7 @@ import { pactLogLevel } from '../support/log-level.ts';
 import { FAKE_PROJECT_ID } from '../support/matchers.ts';
 import { STYTCH_API } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import { createUser, createUserWithConnectedApp, param } from './emulator-data.ts';
+import { createUser, param, userHasConnectedApp } from './emulator-data.ts';
 import type { ProviderUnderTest } from './provider-under-test.ts';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
@@ -19,13 +19,7 @@ export async function startStytchEmulatorProvider(): Promise<ProviderUnderTest> 
   let credentialsAreWrong = false;
 
   const stateHandlers: VerifierOptions['stateHandlers'] = {
-    [STATES.userHasConnectedApp]: async (params) => {
-      await createUserWithConnectedApp(
-        emulator.control,
-        param(params, 'user_id'),
-        param(params, 'connected_app_id'),
-      );
-    },
+    [STATES.userHasConnectedApp]: userHasConnectedApp(emulator.control),
     [STATES.userExists]: async (params) => {
       await createUser(emulator.control, param(params, 'user_id'));
     },
