@@ -1,8 +1,9 @@
-import { basicAuthorization } from './internal/basic-auth.ts';
 import { type CommonClientOptions, resolveCommonOptions, trimBaseUrl } from './internal/common-options.ts';
 import { createClient } from './internal/create-client.ts';
 import { invalidOption } from './internal/invalid-option.ts';
-import type { ConnectedAppsClient } from './types.ts';
+import type { StytchClient } from './types.ts';
+import { basicAuthorization } from './wire/basic-auth.ts';
+import { defaultBaseUrl } from './wire/environment.ts';
 
 /** Options of {@link createStytchClient}. */
 export interface StytchClientOptions extends CommonClientOptions {
@@ -25,7 +26,7 @@ export interface StytchClientOptions extends CommonClientOptions {
  * const stytch = createStytchClient({ project_id: process.env.STYTCH_PROJECT_ID!, secret: process.env.STYTCH_SECRET! });
  * await stytch.users.revoke({ user_id: 'user-test-…', connected_app_id: 'connected-app-test-…' });
  */
-export function createStytchClient(options: StytchClientOptions): ConnectedAppsClient {
+export function createStytchClient(options: StytchClientOptions): StytchClient {
   const { project_id, secret } = options;
   if (typeof project_id !== 'string' || project_id === '') invalidOption('project_id', 'a non-empty string');
   if (typeof secret !== 'string' || secret === '') invalidOption('secret', 'a non-empty string');
@@ -38,11 +39,6 @@ export function createStytchClient(options: StytchClientOptions): ConnectedAppsC
     baseUrl: trimBaseUrl(baseUrl),
     callCredentials: () => credentials,
   });
-}
-
-/** Stytch's documented hosts: live projects on api.stytch.com, test projects on test.stytch.com. */
-export function defaultBaseUrl(project_id: string): string {
-  return project_id.startsWith('project-live-') ? 'https://api.stytch.com' : 'https://test.stytch.com';
 }
 
 function isHttpUrl(value: unknown): value is string {

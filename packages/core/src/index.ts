@@ -1,5 +1,5 @@
 export { createProxyClient, type ProxyClientOptions } from './create-proxy-client.ts';
-export { createStytchClient, defaultBaseUrl, type StytchClientOptions } from './create-stytch-client.ts';
+export { createStytchClient, type StytchClientOptions } from './create-stytch-client.ts';
 export { AbortError, isAbortError } from './errors/abort-error.ts';
 export {
   ConnectedAppsError,
@@ -22,13 +22,5 @@ export { DEFAULT_RETRY_POLICY } from './internal/retry-policy.ts';
 export type { RetryOptions } from './retry-options.ts';
 export type { Transport, TransportRequest, TransportResponse } from './transport.ts';
 export { createFetchTransport, type FetchTransportOptions } from './transports/fetch-transport.ts';
-export type {
-  ClientType,
-  ConnectedApp,
-  ConnectedAppsClient,
-  RequestOptions,
-  UsersConnectedAppsRequest,
-  UsersConnectedAppsResponse,
-  UsersRevokeRequest,
-  UsersRevokeResponse,
-} from './types.ts';
+export type { ConnectedAppsClient, RequestOptions, StytchClient } from './types.ts';
+export * from './wire/index.ts';

@@ -1,40 +1,27 @@
-/** How a Connected App authenticates: Stytch's four client types. */
-export type ClientType = 'first_party' | 'first_party_public' | 'third_party' | 'third_party_public';
+import type {
+  SessionsAuthenticateRequest,
+  SessionsAuthenticateResponse,
+  SessionsGetJWKSRequest,
+  SessionsGetJWKSResponse,
+  UsersConnectedAppsRequest,
+  UsersConnectedAppsResponse,
+  UsersRevokeRequest,
+  UsersRevokeResponse,
+} from './wire/shapes.ts';
 
-/** A Connected App a user has authorized, as Stytch lists it. */
-export interface ConnectedApp {
-  connected_app_id: string;
-  name: string;
-  description: string;
-  client_type: ClientType;
-  logo_url: string | null;
-  /** The scopes the user granted, one space-separated string (e.g. `'openid email'`). */
-  scopes_granted: string;
-}
-
-/** `users.revoke()` input: the user (id or `external_id`) and the app to cut off. */
-export interface UsersRevokeRequest {
-  user_id: string;
-  connected_app_id: string;
-}
-
-/** `users.revoke()` result: Stytch's `{ request_id, status_code }`. */
-export interface UsersRevokeResponse {
-  request_id: string;
-  status_code: number;
-}
-
-/** `users.connectedApps()` input. */
-export interface UsersConnectedAppsRequest {
-  user_id: string;
-}
-
-/** `users.connectedApps()` result: the apps the user has currently authorized. */
-export interface UsersConnectedAppsResponse {
-  request_id: string;
-  status_code: number;
-  connected_apps: ConnectedApp[];
-}
+export type {
+  ClientType,
+  ConnectedApp,
+  SessionsAuthenticateRequest,
+  SessionsAuthenticateResponse,
+  SessionsGetJWKSRequest,
+  SessionsGetJWKSResponse,
+  StytchErrorBody,
+  UsersConnectedAppsRequest,
+  UsersConnectedAppsResponse,
+  UsersRevokeRequest,
+  UsersRevokeResponse,
+} from './wire/shapes.ts';
 
 /** Per-call options, accepted by every operation. */
 export interface RequestOptions {
@@ -67,5 +54,32 @@ export interface ConnectedAppsClient {
       req: UsersConnectedAppsRequest,
       options?: RequestOptions,
     ): Promise<UsersConnectedAppsResponse>;
+  };
+}
+
+/**
+ * The server client ({@link createStytchClient}): the connected-apps operations plus the session
+ * checks a backend needs to know its caller, on the same transport, timeout, retries and errors.
+ */
+export interface StytchClient extends ConnectedAppsClient {
+  sessions: {
+    /**
+     * Stytch's `POST /v1/sessions/authenticate`: confirms a session token or JWT is live and returns the
+     * session. A rejected session is a `StytchApiError` (e.g. 404 `session_not_found`).
+     *
+     * @example
+     * const { session } = await stytch.sessions.authenticate({ session_token });
+     */
+    authenticate(
+      req: SessionsAuthenticateRequest,
+      options?: RequestOptions,
+    ): Promise<SessionsAuthenticateResponse>;
+    /**
+     * Stytch's `GET /v1/sessions/jwks/{project_id}`: the keys session JWTs are signed with.
+     *
+     * @example
+     * const { keys } = await stytch.sessions.getJWKS({ project_id });
+     */
+    getJWKS(req: SessionsGetJWKSRequest, options?: RequestOptions): Promise<SessionsGetJWKSResponse>;
   };
 }

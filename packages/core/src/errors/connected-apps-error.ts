@@ -1,18 +1,16 @@
+import type { StytchErrorBody } from '../wire/shapes.ts';
+
 /** Marks our errors so checks still work across bundles and duplicated installs. */
 const errorMarker = Symbol.for('connected-apps.error');
 
 /** Where our own (client-side) error types are documented. */
 export const CLIENT_ERRORS_URL = 'https://www.npmjs.com/package/@connected-apps/core#errors';
 
-/** The Stytch error shape every hop speaks, and what `toJSON()` yields. */
-export interface StytchErrorFields {
-  status_code: number;
-  request_id: string;
-  error_type: string;
-  error_message: string;
-  error_url: string;
-  error_details?: unknown;
-}
+/**
+ * The Stytch error shape every hop speaks, and what `toJSON()` yields.
+ * @deprecated Use `StytchErrorBody` from `@connected-apps/core/wire` (the same type).
+ */
+export type StytchErrorFields = StytchErrorBody;
 
 /** Everything needed to build a {@link ConnectedAppsError}. */
 export interface ConnectedAppsErrorInit extends StytchErrorFields {

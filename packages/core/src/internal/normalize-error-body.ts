@@ -1,5 +1,5 @@
 import type { StytchErrorFields } from '../errors/connected-apps-error.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../wire/shape-guards.ts';
 
 /**
  * Reads an error body as Stytch's shape, or as OAuth2's (`error`, `error_description`, `error_uri`,

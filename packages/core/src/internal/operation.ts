@@ -1,8 +1,10 @@
-/** One API operation: its route and how to recognize its success body. */
-export interface Operation<T> {
-  method: 'GET' | 'POST';
-  /** e.g. `/v1/users/{user_id}/connected_apps`; each `{name}` is taken from `params`. */
-  template: string;
+import type { StytchRoute } from '../wire/routes.ts';
+
+/** One API operation: its route, its JSON body, and how to recognize its success body. */
+export interface Operation<T> extends StytchRoute {
+  /** Path parameters (each `{name}` of the template) and, for POST, nothing else is sent but `body`. */
   params: unknown;
+  /** The JSON body of a POST. @default {} */
+  body?: unknown;
   isExpected: (json: unknown) => json is T;
 }

@@ -1,9 +1,9 @@
 import type { TransportRequest } from '../transport.ts';
 import type { RequestOptions } from '../types.ts';
+import { stytchPath } from '../wire/routes.ts';
 import type { ClientConfig } from './client-config.ts';
 import { checkTimeout } from './invalid-option.ts';
 import type { Operation } from './operation.ts';
-import { encodePathParam } from './path-param.ts';
 
 /** A call ready to send: the request (minus its per-attempt signal) and what it needs to run. */
 export interface PreparedCall {
@@ -20,14 +20,11 @@ export interface PreparedCall {
  */
 export function prepareRequest(
   config: ClientConfig,
-  { method, template, params }: Pick<Operation<unknown>, 'method' | 'template' | 'params'>,
+  { method, template, params, body }: Pick<Operation<unknown>, 'method' | 'template' | 'params' | 'body'>,
   options: RequestOptions,
   request_id: string,
 ): PreparedCall {
-  const values = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    encodePathParam(name, values[name], request_id),
-  );
+  const path = stytchPath(template, typeof params === 'object' && params !== null ? params : {}, request_id);
   const timeout = options.timeout === undefined ? config.timeout : checkTimeout('timeout', options.timeout);
   const { headers: callHeaders, secrets } = config.callCredentials();
   const headers: Record<string, string> = { accept: 'application/json', ...callHeaders };
@@ -35,7 +32,7 @@ export function prepareRequest(
   const request: Omit<TransportRequest, 'signal'> = { method, url: `${config.baseUrl}${path}`, headers };
   if (method === 'POST') {
     headers['content-type'] = 'application/json';
-    request.body = '{}';
+    request.body = body === undefined ? '{}' : JSON.stringify(body);
   }
   if (config.credentials) request.credentials = config.credentials;
   return { path, request, timeout, secrets };

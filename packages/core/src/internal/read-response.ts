@@ -2,7 +2,7 @@ import type { ConnectedAppsError, StytchErrorFields } from '../errors/connected-
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';
 import { StytchApiError } from '../errors/stytch-api-error.ts';
 import type { TransportResponse } from '../transport.ts';
-import { isRecord } from './is-record.ts';
+import { isRecord } from '../wire/shape-guards.ts';
 import { normalizeErrorBody } from './normalize-error-body.ts';
 import { parseRetryAfter } from './parse-retry-after.ts';
 import { redact } from './redact.ts';

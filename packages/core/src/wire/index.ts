@@ -1,0 +1,50 @@
+/**
+ * `@connected-apps/core/wire`: Stytch's wire in one place — routes and path builders, JSON shapes,
+ * the path-parameter rule, environments and base URLs, Basic auth, session cookies and claims.
+ * Runtime-neutral: no `node:` import, no dependency.
+ */
+export { basicAuthorization } from './basic-auth.ts';
+export {
+  defaultBaseUrl,
+  STYTCH_BASE_URLS,
+  type StytchEnvironment,
+  stytchEnvironment,
+} from './environment.ts';
+export {
+  STYTCH_ERRORS,
+  type StytchErrorType,
+  stytchErrorBody,
+  stytchErrorUrl,
+} from './errors.ts';
+export { MAX_PATH_PARAM_LENGTH, pathParamProblem } from './path-param.ts';
+export {
+  routePattern,
+  STYTCH_ROUTES,
+  type StytchRoute,
+  type StytchRouteName,
+  stytchPath,
+  templateParams,
+} from './routes.ts';
+export { SESSION_CLAIM, SESSION_JWT_COOKIE, SESSION_TOKEN_COOKIE, sessionJwtIssuer } from './session.ts';
+export {
+  isConnectedAppsResponse,
+  isJwksResponse,
+  isRecord,
+  isRevokeResponse,
+  isSessionsAuthenticateResponse,
+} from './shape-guards.ts';
+export type {
+  ClientType,
+  ConnectedApp,
+  SessionsAuthenticateRequest,
+  SessionsAuthenticateResponse,
+  SessionsGetJWKSRequest,
+  SessionsGetJWKSResponse,
+  StytchErrorBody,
+  StytchJwk,
+  StytchSessionSummary,
+  UsersConnectedAppsRequest,
+  UsersConnectedAppsResponse,
+  UsersRevokeRequest,
+  UsersRevokeResponse,
+} from './shapes.ts';

@@ -1,0 +1,57 @@
+import { InvalidRequestError } from '../errors/invalid-request-error.ts';
+import { pathParamProblem } from './path-param.ts';
+
+/** One Stytch endpoint: its method and path template (`{name}` marks a path parameter). */
+export interface StytchRoute {
+  readonly method: 'GET' | 'POST';
+  readonly template: string;
+}
+
+/**
+ * Every Stytch endpoint connected-apps speaks, keyed by the Stytch SDK's method name. The proxy serves
+ * the `users*` routes under its base path with the same templates.
+ */
+export const STYTCH_ROUTES = {
+  usersRevoke: { method: 'POST', template: '/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke' },
+  usersConnectedApps: { method: 'GET', template: '/v1/users/{user_id}/connected_apps' },
+  sessionsAuthenticate: { method: 'POST', template: '/v1/sessions/authenticate' },
+  sessionsGetJWKS: { method: 'GET', template: '/v1/sessions/jwks/{project_id}' },
+} as const satisfies Record<string, StytchRoute>;
+
+/** The name of a route in {@link STYTCH_ROUTES}. */
+export type StytchRouteName = keyof typeof STYTCH_ROUTES;
+
+const PARAM = /\{(\w+)\}/g;
+
+/** The path parameter names of a template, in order (`['user_id', 'connected_app_id']`). */
+export function templateParams(template: string): string[] {
+  return Array.from(template.matchAll(PARAM), (match) => match[1] as string);
+}
+
+/**
+ * The wire path of a route: each `{name}` checked against the one path-parameter rule and
+ * percent-encoded, so no value can change the path. Throws an `InvalidRequestError` naming the field.
+ *
+ * @example
+ * stytchPath(STYTCH_ROUTES.usersRevoke.template, { user_id, connected_app_id });
+ * // '/v1/users/user-test-…/connected_apps/connected-app-test-…/revoke'
+ */
+export function stytchPath(template: string, params: object, request_id = 'local-path'): string {
+  const values = params as Record<string, unknown>;
+  return template.replace(PARAM, (_, field: string) => {
+    const value = values[field];
+    const problem = pathParamProblem(value);
+    if (problem !== undefined) {
+      throw new InvalidRequestError({ request_id, field, error_message: `${field} ${problem}.` });
+    }
+    return encodeURIComponent(value as string);
+  });
+}
+
+/**
+ * A template in the `:name` syntax of Hono-style routers (`/v1/users/:user_id/connected_apps`), for
+ * servers that serve these routes.
+ */
+export function routePattern(template: string): string {
+  return template.replace(PARAM, ':$1');
+}

@@ -1,0 +1,100 @@
+/**
+ * Stytch's JSON shapes for the endpoints connected-apps speaks, named as Stytch's SDKs name them.
+ * Every hop (Stytch, the emulator, the proxy, the clients) sends and reads exactly these.
+ */
+
+/** How a Connected App authenticates: Stytch's four client types. */
+export type ClientType = 'first_party' | 'first_party_public' | 'third_party' | 'third_party_public';
+
+/** A Connected App a user has authorized, as Stytch lists it. */
+export interface ConnectedApp {
+  connected_app_id: string;
+  name: string;
+  description: string;
+  client_type: ClientType;
+  logo_url: string | null;
+  /** The scopes the user granted, one space-separated string (e.g. `'openid email'`). */
+  scopes_granted: string;
+}
+
+/** The JSON body of every Stytch error, from any hop. */
+export interface StytchErrorBody {
+  status_code: number;
+  request_id: string;
+  error_type: string;
+  error_message: string;
+  error_url: string;
+  /** Present only when the error carries details. */
+  error_details?: unknown;
+}
+
+/** `users.revoke()` input: the user (id or `external_id`) and the app to cut off. */
+export interface UsersRevokeRequest {
+  user_id: string;
+  connected_app_id: string;
+}
+
+/** `users.revoke()` result: Stytch's `{ request_id, status_code }`. */
+export interface UsersRevokeResponse {
+  request_id: string;
+  status_code: number;
+}
+
+/** `users.connectedApps()` input. */
+export interface UsersConnectedAppsRequest {
+  user_id: string;
+}
+
+/** `users.connectedApps()` result: the apps the user has currently authorized. */
+export interface UsersConnectedAppsResponse {
+  request_id: string;
+  status_code: number;
+  connected_apps: ConnectedApp[];
+}
+
+/** `sessions.authenticate()` input: exactly one of the two credentials. */
+export type SessionsAuthenticateRequest =
+  | { session_token: string; session_jwt?: never }
+  | { session_jwt: string; session_token?: never };
+
+/** The part of Stytch's Session object that connected-apps reads. */
+export interface StytchSessionSummary {
+  session_id: string;
+  user_id: string;
+  /** RFC 3339. */
+  expires_at: string;
+  /** RBAC roles of the session. */
+  roles: string[];
+  [field: string]: unknown;
+}
+
+/** `sessions.authenticate()` result (the fields connected-apps reads; Stytch sends more). */
+export interface SessionsAuthenticateResponse {
+  request_id: string;
+  status_code: number;
+  session: StytchSessionSummary;
+  session_token: string;
+  session_jwt: string;
+  [field: string]: unknown;
+}
+
+/** `sessions.getJWKS()` input. */
+export interface SessionsGetJWKSRequest {
+  project_id: string;
+}
+
+/** One JSON Web Key of the project's session signing keys. */
+export interface StytchJwk {
+  kty: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+  [parameter: string]: unknown;
+}
+
+/** `sessions.getJWKS()` result: the keys session JWTs are signed with. */
+export interface SessionsGetJWKSResponse {
+  request_id: string;
+  status_code: number;
+  keys: StytchJwk[];
+}
