@@ -1,0 +1,39 @@
+/**
+ * `@connected-apps/testkit`: what the workspaces' tests share — the emulator + proxy stack, seeded
+ * users and sessions, Stytch and proxy paths built on core's wire, credentials headers, raw HTTP and
+ * socket requests, captured logs, request counting. Private, source only.
+ */
+export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
+export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
+export {
+  parseHttpResponse,
+  type RawSocketOptions,
+  type RawSocketResponse,
+  rawSocket,
+} from './http/raw-socket.ts';
+export {
+  type CapturedLogs,
+  type CaptureLogsOptions,
+  captureLogs,
+  type LogDestination,
+} from './logs/capture-logs.ts';
+export {
+  PROXY_BASE_PATH,
+  proxyListPath,
+  proxyRevokePath,
+  stytchListPath,
+  stytchRevokePath,
+} from './paths/paths.ts';
+export { countRequests, quietPeriod, stytchRequests } from './requests/count-requests.ts';
+export { type SeededUser, type SeedUserOptions, seedUser } from './seed/seed-user.ts';
+export { seedWorld, type World } from './seed/seed-world.ts';
+export { mintExpiredSessionJwt, withTamperedSignature } from './seed/sessions.ts';
+export { ADMIN_ROLE, ALLOWED_ORIGIN, proxyEnv } from './stack/proxy-env.ts';
+export {
+  type ProxyStartOptions,
+  type RunningProxyLike,
+  type Stack,
+  type StackOptions,
+  type StartProxy,
+  startStack,
+} from './stack/start-stack.ts';
