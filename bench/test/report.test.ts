@@ -9,17 +9,25 @@ import { renderMarkdownSummary } from '../src/report/markdown-summary.ts';
 import { BENCH_END, BENCH_START, updateReadme } from '../src/report/update-readme.ts';
 
 const load = { p50Ms: 1, p99Ms: 5, completed: 1, non2xx: 0, errors: 0, durationS: 1, statusCodes: {} };
-const target = (id: 'forwarder' | 'proxy' | 'express-stytch', label: string, rps: number, ratio: number) => ({
+const target = (
+  id: 'forwarder' | 'proxy' | 'express-stytch',
+  label: string,
+  rps: number,
+  ratio: number,
+  p99Ms = 10,
+) => ({
   id,
   label,
   setup: '',
   requestsPerSecond: rps,
   p50Ms: 1,
-  p99Ms: 5,
+  p99Ms,
   cpuUsPerRequest: Math.round(50_000 / rps),
   ratioToForwarder: ratio,
   roundRatios: [ratio],
-  rounds: [{ ...load, requestsPerSecond: rps }],
+  p99RatioToForwarder: p99Ms / 10,
+  roundP99Ratios: [p99Ms / 10],
+  rounds: [{ ...load, requestsPerSecond: rps, p99Ms }],
 });
 const partial: Omit<BenchResults, 'budgets'> = {
   generatedAt: '2026-01-02T03:04:05.000Z',
@@ -30,8 +38,8 @@ const partial: Omit<BenchResults, 'budgets'> = {
     baseline: 'forwarder',
     targets: [
       target('forwarder', 'Forwarder', 1000, 1),
-      target('proxy', 'Proxy & co', 900, 0.9),
-      target('express-stytch', 'Express', 300, 0.3),
+      target('proxy', 'Proxy & co', 900, 0.9, 13),
+      target('express-stytch', 'Express', 300, 0.3, 40),
     ],
     problems: [],
   },
@@ -66,10 +74,24 @@ const results: BenchResults = { ...partial, budgets: checkBudgets(partial) };
 
 describe('bench report', () => {
   it('checks each budget against the run', () => {
-    expect(results.budgets.map((b) => [b.actual, b.met])).toEqual([
-      ['0.90x', true],
-      ['3.00x', true],
-      ['7.0 kB', false],
+    expect(results.budgets.map((b) => [b.name, b.target, b.actual, b.met])).toEqual([
+      ['Proxy vs minimal forwarder (throughput)', '≥ 0.9x', '0.90x', true],
+      ['Proxy vs minimal forwarder (p99 latency)', '≤ 1.25x', '1.30x', false],
+      ['Proxy vs Express + stytch SDK (throughput)', '≥ 2.4x', '3.00x', true],
+      ['Browser cost: Ours (min+gzip)', '≤ 6.0 kB', '7.0 kB', false],
+    ]);
+  });
+
+  it('meets the p99 budget at 1.25x and misses the throughput budget below 0.9x', () => {
+    const [forwarder, proxy] = partial.overhead!.targets;
+    const run = (p: typeof proxy) => ({
+      ...partial,
+      overhead: { ...partial.overhead!, targets: [forwarder!, p!] },
+    });
+    const checks = checkBudgets(run({ ...proxy!, ratioToForwarder: 0.89, p99RatioToForwarder: 1.25 }));
+    expect(checks.slice(0, 2).map((b) => [b.actual, b.met])).toEqual([
+      ['0.89x', false],
+      ['1.25x', true],
     ]);
   });
 
@@ -78,14 +100,16 @@ describe('bench report', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Proxy &#38; co');
     expect(svg).toContain('Test CPU &#60;x&#62;');
+    expect(svg).toContain('900 · 0.90x · p99 13 ms (1.30x)');
     expect(svg.match(/<rect x=/g)?.length).toBe(4);
   });
 
   it('summarizes machine, date, ratios and budgets in markdown', () => {
     const md = renderMarkdownSummary(results);
     expect(md).toContain('2026-01-02');
-    expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 5 ms | 56 µs | 0.90x |');
-    expect(md).toContain('| Express | 300 | 1 ms | 5 ms | 167 µs | 0.30x |');
+    expect(md).toContain('| **Proxy & co** | 900 | 1 ms | 13 ms | 56 µs | 0.90x | 1.30x |');
+    expect(md).toContain('| Express | 300 | 1 ms | 40 ms | 167 µs | 0.30x | 4.00x |');
+    expect(md).toContain('| Proxy vs minimal forwarder (p99 latency) | ≤ 1.25x | 1.30x | **missed** |');
     expect(md).toContain('**missed**');
     expect(md).toContain('300,000 requests (5,000 req/s, p99 14 ms), 0 unexpected answers');
     expect(md).toContain('Passed: memory stopped growing.');
@@ -95,6 +119,11 @@ describe('bench report', () => {
     const rounds = (...rps: number[]) => rps.map((r) => ({ ...load, requestsPerSecond: r }));
     const paired = pairedRatios(rounds(900, 500, 1000), rounds(1000, 1000, 1000));
     expect(paired).toEqual({ ratio: 0.9, roundRatios: [0.9, 0.5, 1] });
+    const p99 = (...ms: number[]) => ms.map((p99Ms) => ({ ...load, requestsPerSecond: 1, p99Ms }));
+    expect(pairedRatios(p99(12, 30, 10), p99(10, 20, 10), 'p99Ms')).toEqual({
+      ratio: 1.2,
+      roundRatios: [1.2, 1.5, 1],
+    });
     const overhead = partial.overhead!;
     const proxy = {
       ...overhead.targets[1]!,

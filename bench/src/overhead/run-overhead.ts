@@ -42,6 +42,10 @@ export interface TargetSummary {
   ratioToForwarder: number;
   /** Each round's throughput over the forwarder's in the same round. */
   roundRatios: number[];
+  /** Median over rounds of this target's p99 latency over the forwarder's in the same round (lower is better). */
+  p99RatioToForwarder: number;
+  /** Each round's p99 latency over the forwarder's in the same round. */
+  roundP99Ratios: number[];
   rounds: RoundResult[];
 }
 
@@ -168,21 +172,34 @@ function cpuFigure(rounds: RoundResult[]): { cpuUsPerRequest?: number } {
 }
 
 /**
- * Throughput of `rounds` over `baseline`'s, round by round (each pair measured back to back), and
- * the median of those ratios.
+ * A figure of `rounds` over `baseline`'s, round by round (each pair measured back to back), and the
+ * median of those ratios.
  *
+ * @param figure the figure compared. @default 'requestsPerSecond'
  * @example
- * pairedRatios(proxy.rounds, express.rounds).ratio; // proxy vs Express
+ * pairedRatios(proxy.rounds, express.rounds).ratio; // proxy's throughput vs Express's
+ * pairedRatios(proxy.rounds, forwarder.rounds, 'p99Ms').ratio; // proxy's p99 vs the forwarder's
  */
 export function pairedRatios(
   rounds: LoadResult[],
   baseline: LoadResult[],
+  figure: 'requestsPerSecond' | 'p99Ms' = 'requestsPerSecond',
 ): { ratio: number; roundRatios: number[] } {
-  const roundRatios = rounds.map((r, i) => round(r.requestsPerSecond / baseline[i]!.requestsPerSecond));
+  const roundRatios = rounds.map((r, i) => round(r[figure] / baseline[i]![figure]));
   return { ratio: round(median(roundRatios)), roundRatios };
 }
 
-function forwarderRatios(rounds: LoadResult[], forwarder: LoadResult[]) {
-  const { ratio, roundRatios } = pairedRatios(rounds, forwarder);
-  return { ratioToForwarder: ratio, roundRatios };
+/** Throughput and p99 ratios of a target's rounds to the forwarder's, as {@link TargetSummary} holds them. */
+export function forwarderRatios(
+  rounds: LoadResult[],
+  forwarder: LoadResult[],
+): Pick<TargetSummary, 'ratioToForwarder' | 'roundRatios' | 'p99RatioToForwarder' | 'roundP99Ratios'> {
+  const throughput = pairedRatios(rounds, forwarder);
+  const p99 = pairedRatios(rounds, forwarder, 'p99Ms');
+  return {
+    ratioToForwarder: throughput.ratio,
+    roundRatios: throughput.roundRatios,
+    p99RatioToForwarder: p99.ratio,
+    roundP99Ratios: p99.roundRatios,
+  };
 }

@@ -1,3 +1,4 @@
+import { basicAuthorization, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import type { LoadRequest } from '../load/measure-load.ts';
 import { spawnChild } from '../process/spawn-child.ts';
 import type { LocalTlsMaterial } from '../tls/self-signed.ts';
@@ -23,42 +24,46 @@ export interface TargetDefinition {
   start(upstream: Upstream, tls: LocalTlsMaterial): Promise<StartedTarget>;
 }
 
-const revokePath = (s: BenchSession) =>
-  `/v1/users/${encodeURIComponent(s.user_id)}/connected_apps/${encodeURIComponent(s.connected_app_id)}/revoke`;
-
-const json = { 'content-type': 'application/json' };
-
-function basicAuth(upstream: Upstream): string {
-  return `Basic ${Buffer.from(`${upstream.projectId}:${upstream.secret}`).toString('base64')}`;
-}
-
-/** Signed-in browser-style calls: the session JWT as a bearer token, under the `/api` base path. */
-function sessionRequests(sessions: BenchSession[]): LoadRequest[] {
+/**
+ * The load: one revoke per benchmark user, each to its own user and app, under `basePath` (`/api`
+ * for targets that serve the proxy's routes, none for the upstream and the forwarder).
+ */
+function revokeRequests(
+  sessions: BenchSession[],
+  basePath: string,
+  authorization: (s: BenchSession) => Record<string, string>,
+): LoadRequest[] {
   return sessions.map((s) => ({
-    method: 'POST',
-    path: `/api${revokePath(s)}`,
-    headers: { ...json, authorization: `Bearer ${s.session_jwt}` },
+    method: STYTCH_ROUTES.usersRevoke.method,
+    path: `${basePath}${stytchPath(STYTCH_ROUTES.usersRevoke.template, s)}`,
+    headers: { 'content-type': 'application/json', ...authorization(s) },
     body: '{}',
   }));
 }
 
-async function startChildTarget(
-  file: string,
-  upstream: Upstream,
-  tls: LocalTlsMaterial,
-): Promise<Omit<StartedTarget, 'requests'>> {
-  const child = await spawnChild(
-    new URL(file, import.meta.url),
-    {
-      UPSTREAM_URL: upstream.url,
-      UPSTREAM_CA_FILE: tls.certPath,
-      NODE_EXTRA_CA_CERTS: tls.certPath,
-      STYTCH_PROJECT_ID: upstream.projectId,
-      STYTCH_SECRET: upstream.secret,
-    },
-    { stdout: 'ignore' },
-  );
-  return { url: child.url, pid: child.pid, stop: child.stop };
+/** Signed-in browser-style calls: the session JWT as a bearer token, under the `/api` base path. */
+const sessionRequests = (sessions: BenchSession[]) =>
+  revokeRequests(sessions, '/api', (s) => ({ authorization: `Bearer ${s.session_jwt}` }));
+
+/**
+ * Starts a target served by its own child process (`file`, relative to this module) in front of the
+ * upstream, loaded with `requests`.
+ */
+function childTarget(file: string, requests: StartedTarget['requests']): TargetDefinition['start'] {
+  return async (upstream, tls) => {
+    const child = await spawnChild(
+      new URL(file, import.meta.url),
+      {
+        UPSTREAM_URL: upstream.url,
+        UPSTREAM_CA_FILE: tls.certPath,
+        NODE_EXTRA_CA_CERTS: tls.certPath,
+        STYTCH_PROJECT_ID: upstream.projectId,
+        STYTCH_SECRET: upstream.secret,
+      },
+      { stdout: 'ignore' },
+    );
+    return { url: child.url, pid: child.pid, stop: child.stop, requests };
+  };
 }
 
 /** The four targets, baseline second: (a) emulator direct, (b) forwarder, (c) proxy, (d) Express + SDK. */
@@ -68,17 +73,11 @@ export const targets: TargetDefinition[] = [
     label: 'Emulator, direct (HTTPS)',
     setup: 'autocannon straight to the HTTPS upstream with Basic auth: the ceiling, not a competitor',
     async start(upstream) {
-      const authorization = basicAuth(upstream);
+      const authorization = basicAuthorization(upstream.projectId, upstream.secret);
       return {
         url: upstream.url,
         pid: upstream.pid,
-        requests: (sessions) =>
-          sessions.map((s) => ({
-            method: 'POST',
-            path: revokePath(s),
-            headers: { ...json, authorization },
-            body: '{}',
-          })),
+        requests: (sessions) => revokeRequests(sessions, '', () => ({ authorization })),
         stop: async () => {},
       };
     },
@@ -88,14 +87,10 @@ export const targets: TargetDefinition[] = [
     label: 'Minimal node:http forwarder',
     setup:
       'node:http server, adds Basic auth, streams to the upstream over a keep-alive https.Agent; no checks',
-    async start(upstream, tls) {
-      const child = await startChildTarget('../targets/forwarder-process.ts', upstream, tls);
-      return {
-        ...child,
-        requests: (sessions) =>
-          sessions.map((s) => ({ method: 'POST', path: revokePath(s), headers: json, body: '{}' })),
-      };
-    },
+    // The forwarder adds the Basic credentials itself.
+    start: childTarget('../targets/forwarder-process.ts', (sessions) =>
+      revokeRequests(sessions, '', () => ({})),
+    ),
   },
   {
     id: 'proxy',
@@ -103,19 +98,13 @@ export const targets: TargetDefinition[] = [
     setup:
       'startProxy() with shipped defaults (JWT verification, authorization, CORS, origin check, secure headers, ' +
       'body limit, info logs to a discarded stdout); rate limits raised so they count but never trip',
-    async start(upstream, tls) {
-      const child = await startChildTarget('../targets/proxy-process.ts', upstream, tls);
-      return { ...child, requests: sessionRequests };
-    },
+    start: childTarget('../targets/proxy-process.ts', sessionRequests),
   },
   {
     id: 'express-stytch',
     label: 'Express + stytch SDK (authenticateJwt)',
     setup:
       'Express 5, stytch SDK sessions.authenticateJwt (local JWKS verification), ownership check, users.revoke',
-    async start(upstream, tls) {
-      const child = await startChildTarget('../targets/express-stytch-process.ts', upstream, tls);
-      return { ...child, requests: sessionRequests };
-    },
+    start: childTarget('../targets/express-stytch-process.ts', sessionRequests),
   },
 ];

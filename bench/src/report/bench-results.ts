@@ -4,10 +4,12 @@ import type { BundleSize } from '../size/browser-cost.ts';
 import type { SoakSummary } from '../soak/soak-summary.ts';
 import type { MachineInfo } from './machine.ts';
 
-/** The budgets from ARCHITECTURE.md ("Budgets"), checked (not asserted) in every report. */
+/** The budgets (bench/README.md, "Budgets"), checked (not asserted) in every report. */
 export const budgets = {
   /** Proxy throughput over the minimal forwarder's, at least. */
-  proxyVsForwarder: 0.8,
+  proxyVsForwarder: 0.9,
+  /** Proxy p99 latency over the minimal forwarder's, at most. */
+  proxyP99VsForwarder: 1.25,
   /** Proxy throughput over Express + the stytch SDK's, at least. */
   proxyVsExpress: 2.4,
   /** Hook + core as an app ships it, min+gzip bytes, at most (1 kB = 1000 B, as size-limit counts). */
@@ -36,8 +38,8 @@ export interface BenchResults {
 }
 
 /**
- * Compares a run against {@link budgets}, throughput as the median of per-round paired ratios; a
- * budget whose figures are missing is left out.
+ * Compares a run against {@link budgets}, throughput and p99 as medians of per-round paired ratios;
+ * a budget whose figures are missing is left out.
  */
 export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
@@ -51,6 +53,13 @@ export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetChec
       target: `≥ ${budgets.proxyVsForwarder}x`,
       actual: `${actual.toFixed(2)}x`,
       met: actual >= budgets.proxyVsForwarder,
+    });
+    const p99 = proxy.p99RatioToForwarder;
+    checks.push({
+      name: 'Proxy vs minimal forwarder (p99 latency)',
+      target: `≤ ${budgets.proxyP99VsForwarder}x`,
+      actual: `${p99.toFixed(2)}x`,
+      met: p99 <= budgets.proxyP99VsForwarder,
     });
   }
   if (proxy && express) {

@@ -61,11 +61,11 @@ export function renderChart(results: BenchResults): string {
   if (results.overhead) {
     const { svg, height } = panel(
       y,
-      `Revoke throughput, req/s (higher is better); ratio vs the minimal forwarder; ${results.overhead.profile.connections} connections`,
+      `Revoke throughput, req/s (higher is better); ratios vs the minimal forwarder; ${results.overhead.profile.connections} connections`,
       results.overhead.targets.map((t) => ({
         label: t.label,
         value: t.requestsPerSecond,
-        text: `${t.requestsPerSecond.toLocaleString('en-US')} · ${t.ratioToForwarder.toFixed(2)}x · p99 ${t.p99Ms} ms`,
+        text: `${t.requestsPerSecond.toLocaleString('en-US')} · ${t.ratioToForwarder.toFixed(2)}x · p99 ${t.p99Ms} ms (${t.p99RatioToForwarder.toFixed(2)}x)`,
         ours: t.id === 'proxy',
       })),
     );

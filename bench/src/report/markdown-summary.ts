@@ -35,15 +35,15 @@ export function renderMarkdownSummary(results: BenchResults): string {
       `**Revoke throughput** (POST revoke through each target to the same HTTPS upstream; ${p.connections} connections, ` +
         `${p.rounds} interleaved rounds × ${p.durationS} s, medians):`,
       '',
-      '| target | req/s | p50 | p99 | CPU per request | vs forwarder (rounds’ range) |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| target | req/s | p50 | p99 | CPU per request | throughput vs forwarder (rounds’ range) | p99 vs forwarder (rounds’ range) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
       ...overhead.targets.map(
         (t) =>
-          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.cpuUsPerRequest === undefined ? '–' : `${t.cpuUsPerRequest} µs`} | ${ratioCell(t.ratioToForwarder, t.roundRatios)} |`,
+          `| ${t.id === 'proxy' ? `**${t.label}**` : t.label} | ${t.requestsPerSecond.toLocaleString('en-US')} | ${t.p50Ms} ms | ${t.p99Ms} ms | ${t.cpuUsPerRequest === undefined ? '–' : `${t.cpuUsPerRequest} µs`} | ${ratioCell(t.ratioToForwarder, t.roundRatios)} | ${ratioCell(t.p99RatioToForwarder, t.roundP99Ratios)} |`,
       ),
       '',
-      '“vs forwarder” is the median over rounds of the target’s throughput over the forwarder’s in the same ' +
-        'round. CPU per request is the target process’s user + system time over the requests it served (for ' +
+      '“vs forwarder” is the median over rounds of the target’s figure over the forwarder’s in the same ' +
+        'round: throughput (higher is better) and p99 latency (lower is better). CPU per request is the target process’s user + system time over the requests it served (for ' +
         'the emulator row, the upstream’s own cost); the load generator and the upstream share the same two cores.',
       '',
     );
@@ -82,7 +82,7 @@ export function renderMarkdownSummary(results: BenchResults): string {
   }
   if (results.budgets.length) {
     lines.push(
-      '| budget (ARCHITECTURE.md) | target | this run | |',
+      '| budget ([bench/README.md](bench/README.md#budgets)) | target | this run | |',
       '|---|---:|---:|---|',
       ...results.budgets.map(
         (b) => `| ${b.name} | ${b.target} | ${b.actual} | ${b.met ? 'met' : '**missed**'} |`,

@@ -1,8 +1,10 @@
-import { start } from '@connected-apps/stytch-emulator';
+import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
+import { type Emulator, start } from '@connected-apps/stytch-emulator';
 import { type LoadRequest, type LoadResult, measureLoad } from '../load/measure-load.ts';
 import { spawnChild } from '../process/spawn-child.ts';
 import { round } from '../stats.ts';
 import { proxyBenchEnv } from '../targets/proxy-env.ts';
+import { seedGrants } from '../upstream/seed-grants.ts';
 import { analyzeRss, type RssTrend } from './memory-trend.ts';
 import type { RssSample } from './rss-sampler.ts';
 import { sampleRss } from './rss-sampler.ts';
@@ -23,27 +25,22 @@ export interface SoakResult {
   heapSamples: HeapSample[];
 }
 
-async function seedRequests(
-  emulator: Awaited<ReturnType<typeof start>>,
-  users: number,
-): Promise<LoadRequest[]> {
-  const app = await emulator.control.createConnectedApp({ name: 'Soak App', client_type: 'third_party' });
+/** For each seeded user, a list and a revoke through the proxy with that user's session JWT. */
+async function seedRequests(emulator: Emulator, users: number): Promise<LoadRequest[]> {
+  const { connected_app_id, user_ids } = await seedGrants(emulator.control, { label: 'Soak', users });
   const requests: LoadRequest[] = [];
-  for (let i = 0; i < users; i++) {
-    const user = await emulator.control.createUser({ name: `Soak User ${i}` });
-    await emulator.control.createGrant({
-      user_id: user.user_id,
-      connected_app_id: app.connected_app_id,
-      scopes: ['openid'],
-    });
-    const { session_jwt } = await emulator.control.mintSession({ user_id: user.user_id });
-    const userPath = `/api/v1/users/${encodeURIComponent(user.user_id)}/connected_apps`;
+  for (const user_id of user_ids) {
+    const { session_jwt } = await emulator.control.mintSession({ user_id });
     const authorization = `Bearer ${session_jwt}`;
     requests.push(
-      { method: 'GET', path: userPath, headers: { authorization } },
       {
-        method: 'POST',
-        path: `${userPath}/${encodeURIComponent(app.connected_app_id)}/revoke`,
+        method: STYTCH_ROUTES.usersConnectedApps.method,
+        path: `/api${stytchPath(STYTCH_ROUTES.usersConnectedApps.template, { user_id })}`,
+        headers: { authorization },
+      },
+      {
+        method: STYTCH_ROUTES.usersRevoke.method,
+        path: `/api${stytchPath(STYTCH_ROUTES.usersRevoke.template, { user_id, connected_app_id })}`,
         headers: { authorization, 'content-type': 'application/json' },
         body: '{}',
       },

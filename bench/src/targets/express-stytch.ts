@@ -1,3 +1,4 @@
+import { routePattern, STYTCH_ROUTES } from '@connected-apps/core/wire';
 import express, { type Express, type Request, type Response } from 'express';
 import * as stytch from 'stytch';
 
@@ -46,7 +47,7 @@ export function createExpressStytchApp(options: ExpressStytchOptions): Express {
   app.use(express.json());
 
   app.post(
-    '/api/v1/users/:user_id/connected_apps/:connected_app_id/revoke',
+    `/api${routePattern(STYTCH_ROUTES.usersRevoke.template)}`,
     async (req: Request<{ user_id: string; connected_app_id: string }>, res) => {
       const sessionJwt = bearer(req);
       if (!sessionJwt) {

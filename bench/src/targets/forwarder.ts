@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Agent, request } from 'node:https';
+import { basicAuthorization } from '@connected-apps/core/wire';
 
 /** Options of the baseline forwarder. */
 export interface ForwarderOptions {
@@ -42,7 +43,7 @@ function forwardable(headers: IncomingHttpHeaders): Record<string, string | stri
 export function createForwarder(options: ForwarderOptions): Server {
   const upstream = new URL(options.upstreamUrl);
   const agent = new Agent({ keepAlive: true, ca: options.ca, maxSockets: 256 });
-  const authorization = `Basic ${Buffer.from(`${options.projectId}:${options.secret}`).toString('base64')}`;
+  const authorization = basicAuthorization(options.projectId, options.secret);
 
   const server = createServer((req, res) => {
     const upstreamReq = request(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { start } from '@connected-apps/stytch-emulator';
 import { announceReady, requireEnv, serveParentRequests } from '../process/child-protocol.ts';
 import type { BenchSession, UpstreamDetails } from './bench-fixture.ts';
+import { seedGrants } from './seed-grants.ts';
 
 // Child process entry: the emulator serving TLS, seeded with BENCH_USERS users who each hold a grant
 // on one connected app. Its control client calls the app in-process, so TLS trust is not needed here.
@@ -12,26 +13,18 @@ const emulator = await start({
     key: readFileSync(requireEnv('UPSTREAM_KEY_FILE'), 'utf8'),
   },
 });
-const userCount = Number(process.env.BENCH_USERS ?? '16');
 
-const app = await emulator.control.createConnectedApp({ name: 'Benchmark App', client_type: 'third_party' });
-const userIds: string[] = [];
-for (let i = 0; i < userCount; i++) {
-  const user = await emulator.control.createUser({ name: `Benchmark User ${i}` });
-  await emulator.control.createGrant({
-    user_id: user.user_id,
-    connected_app_id: app.connected_app_id,
-    scopes: ['openid', 'email'],
-  });
-  userIds.push(user.user_id);
-}
+const { connected_app_id, user_ids } = await seedGrants(emulator.control, {
+  label: 'Benchmark',
+  users: Number(process.env.BENCH_USERS ?? '16'),
+});
 
 // Session JWTs live five minutes, so the parent asks for fresh ones before each round.
 async function mintSessions(): Promise<BenchSession[]> {
   return Promise.all(
-    userIds.map(async (user_id) => {
+    user_ids.map(async (user_id) => {
       const session = await emulator.control.mintSession({ user_id });
-      return { user_id, connected_app_id: app.connected_app_id, session_jwt: session.session_jwt };
+      return { user_id, connected_app_id, session_jwt: session.session_jwt };
     }),
   );
 }
