@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
 import { DEFAULT_HOST, DEFAULT_PROJECT_ID, DEFAULT_SECRET } from './defaults.ts';
 import { type StartOptions, start } from './start.ts';
 
@@ -96,22 +97,17 @@ try {
   process.stderr.write(`stytch-emulator: could not start: ${(error as Error).message}\n`);
   process.exit(1);
 }
+// Installed before the banner, so a script that stops the emulator as soon as it reads the URL still
+// gets a clean stop. close-with-grace stops on SIGINT, SIGTERM and the other termination signals, and on
+// a crash; a second signal, or a stop that takes over 10 s, exits 1 at once.
+closeWithGrace(
+  { logger: { error: (message) => process.stderr.write(`stytch-emulator: ${message}\n`) } },
+  async ({ err }) => {
+    if (err) process.stderr.write(`stytch-emulator: unexpected error: ${err.message}\n`);
+    await emulator.stop();
+  },
+);
 process.stdout.write(`stytch-emulator listening on ${emulator.url}\n`);
 process.stdout.write(
   `credentials: STYTCH_PROJECT_ID=${emulator.projectId} STYTCH_SECRET=${emulator.secret}\n`,
 );
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    emulator.stop().then(
-      () => process.exit(0),
-      (error: Error) => {
-        process.stderr.write(`stytch-emulator: error while stopping: ${error.message}\n`);
-        process.exit(1);
-      },
-    );
-  });
-}

@@ -1,10 +1,11 @@
+import { stytchEnvironment } from '@connected-apps/core/wire';
 import { Directory } from './domain/directory.ts';
 import { createIdFactory, type IdKind } from './domain/ids.ts';
 import { SessionStore } from './domain/sessions.ts';
 import { loadFixtures } from './fixtures.ts';
 import { createCredentialCheck } from './http/basic-auth.ts';
 import { FaultRegistry } from './http/fault-registry.ts';
-import { createRequestIdFactory, environmentOf } from './http/request-id.ts';
+import { createRequestIdFactory } from './http/request-id.ts';
 import { RequestLog } from './http/request-log.ts';
 import { createSessionJwtSigner, type SessionJwtSigner } from './jwt/session-jwt.ts';
 import { createSigningKey, type SigningKey } from './jwt/signing-key.ts';
@@ -37,7 +38,7 @@ export async function createEmulatorState(options: {
   fixtures?: Fixtures;
 }): Promise<EmulatorState> {
   const { projectId, secret } = options;
-  const env = environmentOf(projectId);
+  const env = stytchEnvironment(projectId);
   const newId = createIdFactory(env);
   const signingKey = await createSigningKey(env, options.signingKeyPem);
   const directory = new Directory(newId);

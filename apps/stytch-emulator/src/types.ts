@@ -1,10 +1,10 @@
 /**
- * Public data types of the emulator: fixtures (what you load), records (what the control API
- * returns) and the Stytch wire shapes it serves.
+ * Public data types of the emulator: fixtures (what you load) and records (what the control API
+ * returns). The Stytch wire shapes it serves are core's (`@connected-apps/core/wire`), re-exported here.
  */
+import type { ClientType, ConnectedApp } from '@connected-apps/core/wire';
 
-/** Stytch's Connected App client types. */
-export type ClientType = 'first_party' | 'first_party_public' | 'third_party' | 'third_party_public';
+export type { ClientType, ConnectedApp };
 
 /** A user's name, as Stytch stores it. */
 export interface UserName {
@@ -63,24 +63,8 @@ export interface Fixtures {
   grants?: GrantInput[];
 }
 
-/** A connected app as Stytch lists it for a user (`GET /v1/users/{user_id}/connected_apps`). */
-export interface ConnectedApp {
-  connected_app_id: string;
-  name: string;
-  description: string;
-  client_type: ClientType;
-  logo_url: string | null;
-  scopes_granted: string;
-}
-
-/** A connected app as the emulator stores it. */
-export interface ConnectedAppRecord {
-  connected_app_id: string;
-  name: string;
-  description: string;
-  client_type: ClientType;
-  logo_url: string | null;
-}
+/** A connected app as the emulator stores it: Stytch's listing without a user's `scopes_granted`. */
+export type ConnectedAppRecord = Omit<ConnectedApp, 'scopes_granted'>;
 
 /** One token a grant issued. Revoking the grant revokes it. */
 export interface TokenRecord {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, start } from '../src/index.ts';
-import { basic, listPath, revokePath, seedGrant, stytch } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { start } from '../src/index.ts';
+import { basic, listPath, revokePath, seedGrant, stytch, useEmulator } from './helpers.ts';
 
-let emulator: Emulator;
+const emulator = useEmulator({}, { reset: false });
 let paths: { method: string; path: string; body?: string }[];
 beforeAll(async () => {
-  emulator = await start();
   const { user, app } = await seedGrant(emulator);
   paths = [
     { method: 'POST', path: revokePath(user.user_id, app.connected_app_id), body: '{}' },
     { method: 'GET', path: listPath(user.user_id) },
     { method: 'POST', path: '/v1/sessions/authenticate', body: '{"session_token":"x"}' },
   ];
-});
-afterAll(async () => {
-  await emulator.stop();
 });
 
 /** The seed's 401 example, byte for byte, with this response's request id. */

@@ -19,6 +19,17 @@ function spawnCli(args: string[]): ChildProcessWithoutNullStreams {
   });
 }
 
+/** Runs the CLI until it exits on its own: its exit code and everything it wrote to stderr. */
+async function runToExit(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnCli(args);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr };
+}
+
 /** Resolves with the first two stdout lines (URL, credentials); rejects if the process exits first. */
 async function readBanner(child: ChildProcessWithoutNullStreams): Promise<[string, string]> {
   const lines: string[] = [];
@@ -162,25 +173,23 @@ describe('stytch-emulator CLI', () => {
     await once(child, 'exit');
   });
 
+  it('stops on SIGINT too, with status 0', async () => {
+    const child = spawnCli(['--port', '0']);
+    await readBanner(child);
+    child.kill('SIGINT');
+    const [code, signal] = await once(child, 'exit');
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+
   it('exits with status 2 and the usage on a bad flag', async () => {
-    const child = spawnCli(['--port', 'eighty']);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runToExit(['--port', 'eighty']);
     expect(code).toBe(2);
     expect(stderr).toContain('--port must be an integer');
     expect(stderr).toContain('Usage: stytch-emulator');
   });
 
   it('exits with status 1 when the fixture file is unreadable', async () => {
-    const child = spawnCli(['--port', '0', '--fixtures', 'fixtures/does-not-exist.json']);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runToExit(['--port', '0', '--fixtures', 'fixtures/does-not-exist.json']);
     expect(code).toBe(1);
     expect(stderr).toContain('could not start');
   });

@@ -1,20 +1,11 @@
 import { networkInterfaces } from 'node:os';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEmulatorState } from '../src/emulator-state.ts';
 import { createEmulatorApp } from '../src/http/create-app.ts';
-import { createControlClient, type Emulator, EmulatorControlError, start } from '../src/index.ts';
-import { listPath, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { createControlClient, EmulatorControlError, start } from '../src/index.ts';
+import { listPath, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await start();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  await emulator.control.reset();
-});
+const emulator = useEmulator();
 
 describe('control API', () => {
   it('creates a user in Stytch’s User shape, with generated ids', async () => {

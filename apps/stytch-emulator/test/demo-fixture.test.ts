@@ -1,19 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConnectedApp, type Emulator, readFixturesFile, start } from '../src/index.ts';
-import { listPath, stytch } from './helpers.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ConnectedApp, readFixturesFile, start } from '../src/index.ts';
+import { listPath, stytch, useEmulator } from './helpers.ts';
 
 const demoPath = join(import.meta.dirname, '../fixtures/demo.json');
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await start({ fixtures: demoPath });
-});
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulator = useEmulator({ fixtures: demoPath }, { reset: false });
 
 describe('the demo fixture', () => {
   it('gives the demo user four realistic apps with logos, scopes and client types', async () => {

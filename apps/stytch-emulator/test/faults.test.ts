@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ConnectedAppRecord, EmulatorControlError, type StytchUser } from '../src/index.ts';
 import {
-  type ConnectedAppRecord,
-  type Emulator,
-  EmulatorControlError,
-  type StytchUser,
-  start,
-} from '../src/index.ts';
-import { exactError, listPath, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+  exactError,
+  listPath,
+  revokePath,
+  seedGrant,
+  stytch,
+  TEST_REQUEST_ID,
+  useEmulator,
+} from './helpers.ts';
 
-let emulator: Emulator;
+const emulator = useEmulator();
 let user: StytchUser;
 let app: ConnectedAppRecord;
-beforeAll(async () => {
-  emulator = await start();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
 beforeEach(async () => {
-  await emulator.control.reset();
   ({ user, app } = await seedGrant(emulator));
 });
 

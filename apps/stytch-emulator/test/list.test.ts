@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, start } from '../src/index.ts';
-import { exactError, listPath, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  exactError,
+  listPath,
+  revokePath,
+  seedGrant,
+  stytch,
+  TEST_REQUEST_ID,
+  useEmulator,
+} from './helpers.ts';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await start();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  await emulator.control.reset();
-});
+const emulator = useEmulator();
 
 describe('GET /v1/users/{user_id}/connected_apps', () => {
   it('lists the granted apps in Stytch’s shape, scopes as one space-separated string', async () => {

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, start } from '../src/index.ts';
-import { exactError, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { start } from '../src/index.ts';
+import { exactError, revokePath, seedGrant, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await start();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  await emulator.control.reset();
-});
+const emulator = useEmulator();
 
 describe('POST /v1/users/{user_id}/connected_apps/{connected_app_id}/revoke', () => {
   it('answers exactly {"request_id","status_code":200} with a fresh test request id', async () => {

@@ -1,4 +1,5 @@
 import { createHash, X509Certificate } from 'node:crypto';
+import { SESSION_CLAIM } from '@connected-apps/core/wire';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -7,22 +8,13 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Emulator, type StytchUser, start } from '../src/index.ts';
-import { exactError, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type StytchUser, start } from '../src/index.ts';
+import { exactError, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
 
-const SESSION_CLAIM = 'https://stytch.com/session';
-
-let emulator: Emulator;
+const emulator = useEmulator();
 let user: StytchUser;
-beforeAll(async () => {
-  emulator = await start();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
 beforeEach(async () => {
-  await emulator.control.reset();
   user = await emulator.control.createUser({
     name: 'Ada Lovelace',
     email: 'ada@example.com',

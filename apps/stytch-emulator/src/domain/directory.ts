@@ -16,12 +16,13 @@ import { isWellFormedUserId } from './ids.ts';
 import { EmulatorInputError } from './input-error.ts';
 import { stytchTime } from './time.ts';
 
-const CLIENT_TYPES: readonly ClientType[] = [
-  'first_party',
-  'first_party_public',
-  'third_party',
-  'third_party_public',
-];
+// A record, so the compiler fails here when core's `ClientType` gains or loses a type.
+const CLIENT_TYPES = Object.keys({
+  first_party: true,
+  first_party_public: true,
+  third_party: true,
+  third_party_public: true,
+} satisfies Record<ClientType, true>) as readonly ClientType[];
 
 interface Grant {
   scopes: string[];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StytchEnvironment } from '../http/request-id.ts';
+import type { StytchEnvironment } from '@connected-apps/core/wire';
 
 /** Stytch's id kinds, each rendered `<kind>-<env>-<uuid>` (e.g. `user-test-…`, `connected-app-test-…`). */
 export type IdKind =
@@ -19,6 +19,8 @@ export function createIdFactory(env: StytchEnvironment): (kind: IdKind) => strin
 /**
  * What Stytch accepts as a user id or external id in a path: alphanumerics and `.`, `_`, `-`, `|`,
  * at most 128 characters (Stytch's documented external_id alphabet, which its own ids also fit).
+ * Kept here on purpose, not taken from core's `pathParamProblem`: it is an independent check of what
+ * core lets through, so a client or proxy bug that sends a malformed id is caught here as Stytch would.
  */
 const USER_ID_PATTERN = /^[A-Za-z0-9._|-]{1,128}$/;
 

@@ -1,4 +1,4 @@
-import type { StytchErrorType } from '../http/stytch-errors.ts';
+import type { EmulatorErrorType } from '../http/stytch-errors.ts';
 
 /**
  * A rejected control-API or fixture input. Carries the Stytch `error_type` the HTTP layer answers
@@ -6,9 +6,9 @@ import type { StytchErrorType } from '../http/stytch-errors.ts';
  */
 export class EmulatorInputError extends Error {
   override readonly name = 'EmulatorInputError';
-  readonly errorType: StytchErrorType;
+  readonly errorType: EmulatorErrorType;
 
-  constructor(errorType: StytchErrorType, message: string) {
+  constructor(errorType: EmulatorErrorType, message: string) {
     super(message);
     this.errorType = errorType;
   }

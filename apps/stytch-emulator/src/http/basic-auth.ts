@@ -4,6 +4,9 @@
  *
  * The expected header is computed once, so a well-behaved client costs one string comparison. The
  * emulator holds test credentials only, so no constant-time comparison is needed.
+ *
+ * Written here on purpose rather than taken from core's `basicAuthorization`: it is an independent
+ * check of core's encoding (UTF-8, base64), so a bug there fails against the emulator as against Stytch.
  */
 export function createCredentialCheck(
   projectId: string,

@@ -6,7 +6,7 @@ import type { EmulatorEnv } from './hono-env.ts';
 import { createStytchApi } from './stytch-api.ts';
 import { errorResponse, stytchError } from './stytch-errors.ts';
 
-/** The emulator's Hono app: Stytch's API under `/v1`, the control API under `/_emulator`. */
+/** The emulator's Hono app: Stytch's API (its `/v1/…` paths), the control API under `/_emulator`. */
 export function createEmulatorApp(
   state: EmulatorState,
   options: { controlFromAnyAddress?: boolean; logRequests?: boolean } = {},
@@ -19,7 +19,7 @@ export function createEmulatorApp(
       process.stderr.write(`stytch-emulator: ${c.req.method} ${c.req.path} ${c.res.status}\n`);
     });
   }
-  app.route('/v1', createStytchApi(state));
+  app.route('/', createStytchApi(state));
   app.route(
     '/_emulator',
     createControlApi(state, { fromAnyAddress: options.controlFromAnyAddress ?? false }),

@@ -3,7 +3,8 @@ import { EmulatorInputError } from '../domain/input-error.ts';
 
 /**
  * Reads the request body as a JSON object. An empty body counts as `{}` (Stytch's own curl sample for
- * revoke sends none); anything else that is not a JSON object is a `bad_request`.
+ * revoke sends none); anything else that is not a JSON object is a `bad_request`. Kept here on purpose,
+ * apart from core: it is an independent check of the bodies clients send, read as Stytch reads them.
  */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();

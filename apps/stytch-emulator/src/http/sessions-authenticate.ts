@@ -1,5 +1,6 @@
+import type { StytchErrorBody } from '@connected-apps/core/wire';
 import type { EmulatorState } from '../emulator-state.ts';
-import { type StytchErrorBody, stytchError } from './stytch-errors.ts';
+import { stytchError } from './stytch-errors.ts';
 
 /** The largest session extension Stytch allows: 366 days. */
 const MAX_SESSION_DURATION_MINUTES = 527_040;

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { routePattern, STYTCH_ROUTES, type StytchRoute } from '@connected-apps/core/wire';
+import { type Context, type Handler, Hono } from 'hono';
 import { isWellFormedUserId } from '../domain/ids.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import { DROPPED, playFault } from './fault-effects.ts';
@@ -8,7 +9,10 @@ import { sessionsAuthenticate } from './sessions-authenticate.ts';
 import { errorResponse, stytchError } from './stytch-errors.ts';
 
 /** Stytch serves the JWKS without authentication (the official SDK fetches it with no credentials). */
-const JWKS_PREFIX = '/v1/sessions/jwks/';
+const JWKS_PREFIX = STYTCH_ROUTES.sessionsGetJWKS.template.slice(
+  0,
+  STYTCH_ROUTES.sessionsGetJWKS.template.indexOf('{'),
+);
 
 /**
  * The Stytch API paths: revoke, list, JWKS and sessions authenticate. Every request is logged; an
@@ -16,10 +20,13 @@ const JWKS_PREFIX = '/v1/sessions/jwks/';
  */
 export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
   const api = new Hono<EmulatorEnv>();
+  // Routes come from core's wire, the one place for Stytch's paths: the emulator cannot drift from them.
+  const serve = (route: StytchRoute, handler: Handler<EmulatorEnv>) =>
+    api.on(route.method, routePattern(route.template), handler);
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-  api.use('*', async (c, next) => {
+  api.use('/v1/*', async (c, next) => {
     const method = c.req.method;
     const path = rawPath(c.req.url);
     const authorized = state.isAuthorized(c.req.header('authorization'));
@@ -44,21 +51,21 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
     entry.status = c.res.status;
   });
 
-  api.post('/users/:user_id/connected_apps/:connected_app_id/revoke', async (c) => {
+  serve(STYTCH_ROUTES.usersRevoke, async (c) => {
     const requestId = state.newRequestId();
-    const userId = c.req.param('user_id');
+    const userId = param(c, 'user_id');
     if (!isWellFormedUserId(userId)) return errorResponse(stytchError('invalid_user_id', requestId));
     await readJsonObject(c);
-    const outcome = state.directory.revoke(userId, c.req.param('connected_app_id'));
+    const outcome = state.directory.revoke(userId, param(c, 'connected_app_id'));
     if (outcome === 'user_not_found' || outcome === 'connected_app_not_found') {
       return errorResponse(stytchError(outcome, requestId));
     }
     return json({ request_id: requestId, status_code: 200 });
   });
 
-  api.get('/users/:user_id/connected_apps', (c) => {
+  serve(STYTCH_ROUTES.usersConnectedApps, (c) => {
     const requestId = state.newRequestId();
-    const userId = c.req.param('user_id');
+    const userId = param(c, 'user_id');
     if (!isWellFormedUserId(userId)) return errorResponse(stytchError('invalid_user_id', requestId));
     const user = state.directory.findUser(userId);
     if (!user) return errorResponse(stytchError('user_not_found', requestId));
@@ -69,21 +76,29 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
     });
   });
 
-  api.get('/sessions/jwks/:project_id', (c) => {
+  serve(STYTCH_ROUTES.sessionsGetJWKS, (c) => {
     const requestId = state.newRequestId();
-    if (c.req.param('project_id') !== state.projectId) {
+    if (param(c, 'project_id') !== state.projectId) {
       return errorResponse(stytchError('project_not_found', requestId));
     }
     return json({ keys: [state.signingKey.jwk], request_id: requestId, status_code: 200 });
   });
 
-  api.post('/sessions/authenticate', async (c) => {
+  serve(STYTCH_ROUTES.sessionsAuthenticate, async (c) => {
     const body = await readJsonObject(c);
     const { status, body: answer } = await sessionsAuthenticate(state, body, state.newRequestId());
     return json(answer, status);
   });
 
   return api;
+}
+
+/**
+ * A path parameter of the matched route. Hono types it optional because the pattern is built at run
+ * time from core's template; a matched route always has it.
+ */
+function param(c: Context, name: string): string {
+  return c.req.param(name) ?? '';
 }
 
 /** The path exactly as sent (percent-encoding kept), without the query: what faults and the log match on. */

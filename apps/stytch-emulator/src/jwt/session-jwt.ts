@@ -1,9 +1,7 @@
+import { SESSION_CLAIM, sessionJwtIssuer } from '@connected-apps/core/wire';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { ClaimsOverride, StytchSession } from '../types.ts';
 import type { SigningKey } from './signing-key.ts';
-
-/** Stytch's custom claim carrying the session. */
-export const SESSION_CLAIM = 'https://stytch.com/session';
 
 /** Stytch session JWTs live five minutes; the session itself usually lives longer. */
 export const SESSION_JWT_LIFETIME_SECONDS = 300;
@@ -25,7 +23,7 @@ export interface SessionJwtSigner {
 
 /** `iss` `stytch.com/{project_id}`, `aud` `[project_id]`, `sub` the user, RS256 with `kid` and `typ: JWT`. */
 export function createSessionJwtSigner(projectId: string, key: SigningKey): SessionJwtSigner {
-  const issuer = `stytch.com/${projectId}`;
+  const issuer = sessionJwtIssuer(projectId);
   return {
     async sign(session, override = {}) {
       const now = Math.floor(Date.now() / 1000);

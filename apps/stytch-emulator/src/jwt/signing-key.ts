@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CryptoKey, JWK } from 'jose';
+import type { StytchEnvironment, StytchJwk } from '@connected-apps/core/wire';
+import type { CryptoKey } from 'jose';
 import { exportJWK, generateKeyPair, importPKCS8 } from 'jose';
 import { createJwkCertificate } from './key-certificate.ts';
 
-/** Stytch's JWK shape as served by `GET /v1/sessions/jwks/{project_id}`. */
-export interface StytchJwk extends JWK {
-  kty: string;
+/** The JWK the emulator serves from `GET /v1/sessions/jwks/{project_id}`: core's `StytchJwk`, every member Stytch sends. */
+export interface SigningJwk extends StytchJwk {
   use: 'sig';
   key_ops: ['verify'];
   alg: 'RS256';
@@ -21,7 +21,7 @@ export interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
-  jwk: StytchJwk;
+  jwk: SigningJwk;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface SigningKey {
  * emulator restarts (e.g. a long-lived demo). The `kid` is Stytch-shaped (`jwk-test-<uuid>`): random for
  * a generated key, derived from the key itself for a loaded one, so that it survives restarts too.
  */
-export async function createSigningKey(env: 'test' | 'live', pkcs8Pem?: string): Promise<SigningKey> {
+export async function createSigningKey(env: StytchEnvironment, pkcs8Pem?: string): Promise<SigningKey> {
   let privateKey: CryptoKey;
   if (pkcs8Pem === undefined) {
     ({ privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 }));
@@ -50,7 +50,7 @@ export async function createSigningKey(env: 'test' | 'live', pkcs8Pem?: string):
     ['verify'],
   )) as CryptoKey;
   const certificate = await createJwkCertificate(kid, { privateKey, publicKey });
-  const jwk: StytchJwk = { kty, use: 'sig', key_ops: ['verify'], alg: 'RS256', kid, n, e, ...certificate };
+  const jwk: SigningJwk = { kty, use: 'sig', key_ops: ['verify'], alg: 'RS256', kid, n, e, ...certificate };
   return { kid, privateKey, publicKey, jwk };
 }
 
