@@ -1,23 +1,16 @@
+import { countRequests, injectRevokeFault, quietPeriod, stytchRevokePath } from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, quietPeriod, revokePath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 describe('useRevokeConnectedApp concurrency', () => {
   it('keeps separate state for concurrent revokes of two apps', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const [slow, failing] = user.apps;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, slow!.connected_app_id),
-      latency_ms: 400,
-    });
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, failing!.connected_app_id),
-      status: 500,
-    });
+    await injectRevokeFault(control, user.user_id, slow!.connected_app_id, { latency_ms: 400 });
+    await injectRevokeFault(control, user.user_id, failing!.connected_app_id, { status: 500 });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const a = renderHook(() => useRevokeConnectedApp(), { wrapper });
@@ -41,8 +34,8 @@ describe('useRevokeConnectedApp concurrency', () => {
   it('sends one request when the same button is clicked twice while pending', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    const path = revokePath(user.user_id, app.connected_app_id);
-    await control.injectFault({ method: 'POST', path, latency_ms: 300 });
+    const path = stytchRevokePath(user.user_id, app.connected_app_id);
+    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
 
     const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
@@ -59,14 +52,14 @@ describe('useRevokeConnectedApp concurrency', () => {
     await act(() => second);
     expect(result.current.status).toBe('success');
     await quietPeriod();
-    expect(await countRequests('POST', path)).toBe(1);
+    expect(await countRequests(control, 'POST', path)).toBe(1);
   });
 
   it('sends one request when two components revoke the same app at once, and both succeed', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    const path = revokePath(user.user_id, app.connected_app_id);
-    await control.injectFault({ method: 'POST', path, latency_ms: 300 });
+    const path = stytchRevokePath(user.user_id, app.connected_app_id);
+    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
     const wrapper = providerWrapper(user.client);
     const a = renderHook(() => useRevokeConnectedApp(), { wrapper });
     const b = renderHook(() => useRevokeConnectedApp(), { wrapper });
@@ -79,14 +72,14 @@ describe('useRevokeConnectedApp concurrency', () => {
     expect(a.result.current.status).toBe('success');
     expect(b.result.current.status).toBe('success');
     await quietPeriod();
-    expect(await countRequests('POST', path)).toBe(1);
+    expect(await countRequests(control, 'POST', path)).toBe(1);
   });
 
   it('sends a new request for the same app once the previous one has settled', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    const path = revokePath(user.user_id, app.connected_app_id);
-    await control.injectFault({ method: 'POST', path, status: 500 });
+    const path = stytchRevokePath(user.user_id, app.connected_app_id);
+    await injectRevokeFault(control, user.user_id, app.connected_app_id, { status: 500 });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
     const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
 
@@ -94,6 +87,6 @@ describe('useRevokeConnectedApp concurrency', () => {
     expect(result.current.status).toBe('error');
     await act(() => result.current.revokeAsync(variables));
     expect(result.current.status).toBe('success');
-    expect(await countRequests('POST', path)).toBe(2);
+    expect(await countRequests(control, 'POST', path)).toBe(2);
   });
 });

@@ -9,19 +9,24 @@ import {
   StytchApiError,
   TimeoutError,
 } from '@connected-apps/core';
+import {
+  countRequests,
+  type FaultEffect,
+  injectRevokeFault,
+  mintExpiredSessionJwt,
+  stytchRevokePath,
+  withTamperedSignature,
+} from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { mintExpiredSessionJwt, withTamperedSignature } from './support/sessions.ts';
 import {
   control,
-  countRequests,
   crossSiteCookieClient,
   emulatorUrl,
+  proxyApiUrl,
   proxyClient,
-  proxyUrl,
-  revokePath,
   type SeededUser,
   seedUser,
 } from './support/stack.ts';
@@ -38,6 +43,15 @@ interface ErrorCase {
 }
 
 const unknownAppId = 'connected-app-test-00000000-0000-4000-8000-000000000000';
+
+/** A revoke of the user's own app, which the emulator answers with `effect`. */
+const whenStytchAnswers =
+  (effect: FaultEffect): ErrorCase['arrange'] =>
+  async (user) => {
+    const connected_app_id = user.apps[0]!.connected_app_id;
+    await injectRevokeFault(control, user.user_id, connected_app_id, effect);
+    return { client: user.client, connected_app_id };
+  };
 
 const cases: ErrorCase[] = [
   {
@@ -67,7 +81,7 @@ const cases: ErrorCase[] = [
   {
     name: '401 session_invalid for an expired session',
     arrange: async (user) => ({
-      client: proxyClient(await mintExpiredSessionJwt(user.user_id)),
+      client: proxyClient(await mintExpiredSessionJwt(control, user.user_id)),
       connected_app_id: user.apps[0]!.connected_app_id,
     }),
     expected: { status_code: 401, error_type: 'session_invalid' },
@@ -97,69 +111,28 @@ const cases: ErrorCase[] = [
   },
   {
     name: '429 too_many_requests when Stytch rate-limits',
-    arrange: async (user) => {
-      const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({
-        method: 'POST',
-        path: revokePath(user.user_id, connected_app_id),
-        status: 429,
-        retry_after: 1,
-      });
-      return { client: user.client, connected_app_id };
-    },
+    arrange: whenStytchAnswers({ status: 429, retry_after: 1 }),
     expected: { status_code: 429, error_type: 'too_many_requests' },
   },
   {
     name: '500 internal_server_error passed through from Stytch',
-    arrange: async (user) => {
-      const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({
-        method: 'POST',
-        path: revokePath(user.user_id, connected_app_id),
-        status: 500,
-      });
-      return { client: user.client, connected_app_id };
-    },
+    arrange: whenStytchAnswers({ status: 500 }),
     expected: { status_code: 500, error_type: 'internal_server_error' },
   },
   {
     name: '502 upstream_unavailable when Stytch drops the connection',
-    arrange: async (user) => {
-      const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({
-        method: 'POST',
-        path: revokePath(user.user_id, connected_app_id),
-        drop_connection: true,
-      });
-      return { client: user.client, connected_app_id };
-    },
+    arrange: whenStytchAnswers({ drop_connection: true }),
     expected: { status_code: 502, error_type: 'upstream_unavailable' },
   },
   {
     // The proxy does not pass a broken body on: the client gets the proxy's typed 502, not an InvalidResponseError.
     name: '502 upstream_invalid_response when Stytch answers malformed JSON',
-    arrange: async (user) => {
-      const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({
-        method: 'POST',
-        path: revokePath(user.user_id, connected_app_id),
-        malformed_json: true,
-      });
-      return { client: user.client, connected_app_id };
-    },
+    arrange: whenStytchAnswers({ malformed_json: true }),
     expected: { status_code: 502, error_type: 'upstream_invalid_response' },
   },
   {
     name: '504 upstream_timeout when Stytch answers too late',
-    arrange: async (user) => {
-      const connected_app_id = user.apps[0]!.connected_app_id;
-      await control.injectFault({
-        method: 'POST',
-        path: revokePath(user.user_id, connected_app_id),
-        latency_ms: 2500,
-      });
-      return { client: user.client, connected_app_id };
-    },
+    arrange: whenStytchAnswers({ latency_ms: 2500 }),
     expected: { status_code: 504, error_type: 'upstream_timeout' },
   },
 ];
@@ -187,19 +160,14 @@ describe('useRevokeConnectedApp errors', () => {
       expect(onError).toHaveBeenCalledExactlyOnceWith(error, variables);
       expect(onSettled).toHaveBeenCalledExactlyOnceWith(undefined, error, variables);
       if (stoppedBeforeStytch)
-        expect(await countRequests('POST', revokePath(user_id, connected_app_id))).toBe(0);
+        expect(await countRequests(control, 'POST', stytchRevokePath(user_id, connected_app_id))).toBe(0);
     },
   );
 
   it('carries Retry-After on a 429 as milliseconds', async () => {
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, connected_app_id),
-      status: 429,
-      retry_after: 2,
-    });
+    await injectRevokeFault(control, user.user_id, connected_app_id, { status: 429, retry_after: 2 });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
 
     const rejection = await act(() =>
@@ -213,11 +181,7 @@ describe('useRevokeConnectedApp errors', () => {
   it('keeps the app in the list when its revoke fails', async () => {
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, connected_app_id),
-      status: 500,
-    });
+    await injectRevokeFault(control, user.user_id, connected_app_id, { status: 500 });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
@@ -244,14 +208,10 @@ describe('useRevokeConnectedApp errors', () => {
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
     // Below the proxy's 1500 ms upstream timeout, so only the client's 200 ms can end the wait.
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, connected_app_id),
-      latency_ms: 1000,
-    });
+    await injectRevokeFault(control, user.user_id, connected_app_id, { latency_ms: 1000 });
     const jwt = (await control.mintSession({ user_id: user.user_id })).session_jwt;
     const client = createProxyClient({
-      baseUrl: `${proxyUrl}/api`,
+      baseUrl: proxyApiUrl,
       sessionJwt: jwt,
       timeout: 200,
       retry: false,
@@ -271,12 +231,7 @@ describe('useRevokeConnectedApp errors', () => {
     // emulator plays it here, reached directly, with a fault that cuts its JSON off mid-document.
     const user = await seedUser(['Calendar Sync']);
     const connected_app_id = user.apps[0]!.connected_app_id;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, connected_app_id),
-      status: 502,
-      malformed_json: true,
-    });
+    await injectRevokeFault(control, user.user_id, connected_app_id, { status: 502, malformed_json: true });
     const client = createProxyClient({ baseUrl: emulatorUrl, retry: false });
     const { result } = renderHook(() => useRevokeConnectedApp({ client }));
 
@@ -286,7 +241,7 @@ describe('useRevokeConnectedApp errors', () => {
     expect(result.current.error).toMatchObject({ status_code: 502, error_type: 'invalid_response' });
     expect(result.current.error?.request_id).toMatch(/^local-/);
     expect(result.current.error?.error_details).toMatchObject({ content_type: 'application/json' });
-    expect(await countRequests('POST', revokePath(user.user_id, connected_app_id))).toBe(1);
+    expect(await countRequests(control, 'POST', stytchRevokePath(user.user_id, connected_app_id))).toBe(1);
   });
 
   // No AbortError case: the hook takes no signal, and reset() lets a revoke in flight complete.

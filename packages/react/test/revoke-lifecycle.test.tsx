@@ -1,9 +1,16 @@
+import {
+  countRequests,
+  injectRevokeFault,
+  quietPeriod,
+  stytchListPath,
+  stytchRevokePath,
+} from '@connected-apps/testkit';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, listPath, quietPeriod, revokePath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -50,11 +57,7 @@ describe('useRevokeConnectedApp lifecycle', () => {
   it('stays silent when the component unmounts while its revoke is pending, and the revoke still lands', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, app.connected_app_id),
-      latency_ms: 300,
-    });
+    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
     const consoleError = vi.spyOn(console, 'error');
     const consoleWarn = vi.spyOn(console, 'warn');
     const onCallSuccess = vi.fn();
@@ -97,7 +100,9 @@ describe('useRevokeConnectedApp lifecycle', () => {
     expect(screen.queryByText(app.name)).toBeNull();
     await quietPeriod();
     expect(effects.runs).toBe(2); // StrictMode did mount, unmount and mount again
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
-    expect(await countRequests('POST', revokePath(user.user_id, app.connected_app_id))).toBe(1);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(1);
+    expect(await countRequests(control, 'POST', stytchRevokePath(user.user_id, app.connected_app_id))).toBe(
+      1,
+    );
   });
 });

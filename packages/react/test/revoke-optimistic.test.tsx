@@ -1,8 +1,9 @@
+import { injectRevokeFault } from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, revokePath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 const ids = (apps: { connected_app_id: string }[] | undefined) => apps?.map((app) => app.connected_app_id);
 
@@ -10,9 +11,11 @@ describe('useRevokeConnectedApp({ optimistic: true })', () => {
   it('removes the app at once and puts it back when the revoke fails', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const [calendar, notes] = user.apps;
-    const path = revokePath(user.user_id, calendar!.connected_app_id);
     // Slow, then failing: long enough to observe the optimistic list before the rollback.
-    await control.injectFault({ method: 'POST', path, latency_ms: 300, status: 500 });
+    await injectRevokeFault(control, user.user_id, calendar!.connected_app_id, {
+      latency_ms: 300,
+      status: 500,
+    });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const { result } = renderHook(() => useRevokeConnectedApp({ optimistic: true }), { wrapper });
@@ -31,11 +34,7 @@ describe('useRevokeConnectedApp({ optimistic: true })', () => {
   it('removes the app at once and keeps it gone when the revoke succeeds', async () => {
     const user = await seedUser(['Calendar Sync', 'Notes']);
     const [calendar, notes] = user.apps;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, calendar!.connected_app_id),
-      latency_ms: 200,
-    });
+    await injectRevokeFault(control, user.user_id, calendar!.connected_app_id, { latency_ms: 200 });
     const wrapper = providerWrapper(user.client);
     const list = renderHook(() => useConnectedApps(user.user_id), { wrapper });
     const { result } = renderHook(() => useRevokeConnectedApp({ optimistic: true }), { wrapper });

@@ -1,8 +1,10 @@
 // @vitest-environment node
+
+import { countRequests, stytchListPath } from '@connected-apps/testkit';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
-import { countRequests, listPath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 function Page({ user_id }: { user_id: string }) {
   const apps = useConnectedApps(user_id);
@@ -26,6 +28,6 @@ describe('server rendering', () => {
     );
     expect(html).toContain('list:<!-- -->pending<!-- --> revoke:<!-- -->idle');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(0);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(0);
   });
 });

@@ -1,7 +1,14 @@
 import type { ConnectedApp } from '@connected-apps/core';
+import {
+  countRequests,
+  injectListFault,
+  quietPeriod,
+  stytchListPath,
+  stytchRevokePath,
+} from '@connected-apps/testkit';
 import { describe, expect, it } from 'vitest';
 import { ConnectedAppsStore } from '../src/store/connected-apps-store.ts';
-import { control, countRequests, listPath, quietPeriod, revokePath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 // The framework-free store, driven directly: what the hooks rely on, without React in the way.
 describe('ConnectedAppsStore', () => {
@@ -10,9 +17,7 @@ describe('ConnectedAppsStore', () => {
     const [calendar, notes] = user.apps;
     // A list computed before the revoke but delivered after it: the emulator answers it late.
     const staleList: ConnectedApp[] = user.apps.map((app) => ({ ...app, scopes_granted: 'openid email' }));
-    await control.injectFault({
-      method: 'GET',
-      path: listPath(user.user_id),
+    await injectListFault(control, user.user_id, {
       latency_ms: 300,
       status: 200,
       body: { request_id: 'request-id-test-stale', status_code: 200, connected_apps: staleList },
@@ -36,7 +41,7 @@ describe('ConnectedAppsStore', () => {
     expect(query.fetch()).toBe(first);
     await first;
     await quietPeriod();
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(1);
   });
 
   it('joins a revoke of the same app already in flight, whatever the caller', async () => {
@@ -49,7 +54,9 @@ describe('ConnectedAppsStore', () => {
     expect(store.revoke({ ...variables }, { optimistic: true })).toBe(first);
     await first;
     await quietPeriod();
-    expect(await countRequests('POST', revokePath(user.user_id, app.connected_app_id))).toBe(1);
+    expect(await countRequests(control, 'POST', stytchRevokePath(user.user_id, app.connected_app_id))).toBe(
+      1,
+    );
   });
 
   it('notifies subscribers of a list on every change', async () => {

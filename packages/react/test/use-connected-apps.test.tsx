@@ -1,10 +1,11 @@
 import { isStytchApiError } from '@connected-apps/core';
+import { countRequests, injectListFault, quietPeriod, stytchListPath } from '@connected-apps/testkit';
 import { renderHook, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, listPath, proxyClient, quietPeriod, seedUser } from './support/stack.ts';
+import { control, proxyClient, seedUser } from './support/stack.ts';
 
 describe('useConnectedApps', () => {
   it('loads the user’s apps through the proxy', async () => {
@@ -42,7 +43,7 @@ describe('useConnectedApps', () => {
     await waitFor(() => expect(second.result.current.status).toBe('success'));
     expect(first.result.current.data).toBe(second.result.current.data);
     await quietPeriod();
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(1);
   });
 
   it('sends a single request under StrictMode', async () => {
@@ -61,7 +62,7 @@ describe('useConnectedApps', () => {
     await waitFor(() => expect(result.current.status).toBe('success'));
     await quietPeriod();
     expect(effectRuns).toBe(2); // StrictMode did mount, unmount and mount again
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(1);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(1);
   });
 
   it('reports the proxy’s typed 401 when there is no session, with its request id', async () => {
@@ -75,7 +76,7 @@ describe('useConnectedApps', () => {
     expect(isStytchApiError(error)).toBe(true);
     expect(error).toMatchObject({ status_code: 401, error_type: 'session_required' });
     expect(error?.request_id).toMatch(/\S/);
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(0);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(0);
   });
 
   it('keeps the last list when a refetch fails, and recovers on the next one', async () => {
@@ -86,7 +87,7 @@ describe('useConnectedApps', () => {
     await waitFor(() => expect(result.current.status).toBe('success'));
     const loaded = result.current.data;
 
-    await control.injectFault({ method: 'GET', path: listPath(user.user_id), status: 500, times: 1 });
+    await injectListFault(control, user.user_id, { status: 500, times: 1 });
     await result.current.refetch();
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.data).toBe(loaded);
@@ -107,7 +108,7 @@ describe('useConnectedApps', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(unknown.result.current).toMatchObject({ status: 'pending', isLoading: false, isFetching: false });
     expect(disabled.result.current).toMatchObject({ status: 'pending', isLoading: false, isFetching: false });
-    expect(await countRequests('GET', listPath(user.user_id))).toBe(0);
+    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(0);
   });
 
   it('loads the new user’s list when the user id changes', async () => {

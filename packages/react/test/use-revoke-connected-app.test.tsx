@@ -1,8 +1,9 @@
+import { countRequests, injectRevokeFault, stytchRevokePath } from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
-import { control, countRequests, revokePath, seedUser } from './support/stack.ts';
+import { control, seedUser } from './support/stack.ts';
 
 describe('useRevokeConnectedApp', () => {
   it('revokes the app, moving from idle through pending to success', async () => {
@@ -102,11 +103,7 @@ describe('useRevokeConnectedApp', () => {
   it('goes back to idle on reset, and ignores the revoke it was following', async () => {
     const user = await seedUser(['Calendar Sync']);
     const app = user.apps[0]!;
-    await control.injectFault({
-      method: 'POST',
-      path: revokePath(user.user_id, app.connected_app_id),
-      latency_ms: 300,
-    });
+    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
     const onCallSuccess = vi.fn();
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
 
@@ -123,7 +120,9 @@ describe('useRevokeConnectedApp', () => {
     await act(() => pending);
     expect(result.current.status).toBe('idle');
     expect(onCallSuccess).not.toHaveBeenCalled();
-    expect(await countRequests('POST', revokePath(user.user_id, app.connected_app_id))).toBe(1);
+    expect(await countRequests(control, 'POST', stytchRevokePath(user.user_id, app.connected_app_id))).toBe(
+      1,
+    );
   });
 
   it('keeps the same functions across renders', async () => {
