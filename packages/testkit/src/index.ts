@@ -1,7 +1,7 @@
 /**
  * `@connected-apps/testkit`: what the workspaces' tests share — the emulator + proxy stack, seeded
  * users and sessions, Stytch and proxy paths built on core's wire, credentials headers, raw HTTP and
- * socket requests, captured logs, request counting. Private, source only.
+ * socket requests, captured logs, faults on one route, request counting. Private, source only.
  */
 export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
 export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
@@ -25,6 +25,7 @@ export {
   stytchRevokePath,
 } from './paths/paths.ts';
 export { countRequests, quietPeriod, stytchRequests } from './requests/count-requests.ts';
+export { type FaultEffect, injectListFault, injectRevokeFault } from './requests/inject-fault.ts';
 export { type SeededUser, type SeedUserOptions, seedUser } from './seed/seed-user.ts';
 export { seedWorld, type World } from './seed/seed-world.ts';
 export { mintExpiredSessionJwt, withTamperedSignature } from './seed/sessions.ts';

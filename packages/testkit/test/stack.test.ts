@@ -7,6 +7,8 @@ import {
   ADMIN_ROLE,
   ALLOWED_ORIGIN,
   countRequests,
+  injectListFault,
+  injectRevokeFault,
   mintExpiredSessionJwt,
   type ProxyStartOptions,
   seedUser,
@@ -145,6 +147,19 @@ describe('seeding and counting, on a real emulator', () => {
     } finally {
       await stack.stop();
     }
+  });
+
+  it('faults one revoke, or one list, and nothing else', async () => {
+    const user = await seedUser(emulator.control, ['Calendar Sync', 'Notes']);
+    const [calendar, notes] = user.apps.map((app) => app.connected_app_id);
+    await injectRevokeFault(emulator.control, user.user_id, calendar!, { status: 500 });
+    await injectListFault(emulator.control, user.user_id, { status: 503 });
+    expect(await callStytch(emulator, 'POST', stytchRevokePath(user.user_id, notes!))).toBe(200);
+    expect(await callStytch(emulator, 'GET', stytchRevokePath(user.user_id, calendar!))).toBe(404);
+    expect(await callStytch(emulator, 'POST', stytchRevokePath(user.user_id, calendar!))).toBe(500);
+    expect(await callStytch(emulator, 'GET', stytchListPath(user.user_id))).toBe(503);
+    // A fault applies once unless told otherwise.
+    expect(await callStytch(emulator, 'POST', stytchRevokePath(user.user_id, calendar!))).toBe(200);
   });
 
   it('mints a JWT already past its exp', async () => {
