@@ -1,3 +1,4 @@
+import { SESSION_CLAIM, sessionJwtIssuer } from '@connected-apps/core/wire';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
 
 /** Session keys the proxy can be given instead of Stytch's JWKS (`deps.jwks`). */
@@ -17,9 +18,9 @@ export async function createLocalSessions(projectId: string) {
     reload: async () => {},
   });
   const sign = (user_id: string): Promise<string> =>
-    new SignJWT({ 'https://stytch.com/session': { id: 'session-test-local', roles: ['stytch_user'] } })
+    new SignJWT({ [SESSION_CLAIM]: { id: 'session-test-local', roles: ['stytch_user'] } })
       .setProtectedHeader({ alg: 'RS256', kid })
-      .setIssuer(`stytch.com/${projectId}`)
+      .setIssuer(sessionJwtIssuer(projectId))
       .setAudience([projectId])
       .setSubject(user_id)
       .setIssuedAt()

@@ -1,4 +1,5 @@
 import type { ProxyApp } from '@connected-apps/proxy';
+import { bearer, proxyListPath, proxyRevokePath, sessionTokenCookie } from '@connected-apps/testkit';
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConsumerPact } from '../support/consumer-pact.ts';
@@ -10,8 +11,10 @@ import {
   UNKNOWN_USER_ID,
   USER_ID,
 } from '../support/examples.ts';
+import { JSON_CONTENT, jsonAnswer, jsonRequest, withHeaders } from '../support/interactions.ts';
 import { basicAuth, FAKE_PROJECT_ID, matching, SEGMENT } from '../support/matchers.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
+import { listPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
 import { createLocalSessions } from './local-sessions.ts';
 import { callProxy, proxyAgainst } from './proxy-under-test.ts';
@@ -24,19 +27,14 @@ import {
 } from './stytch-shapes.ts';
 
 const { fromProviderState } = MatchersV3;
-const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
 /** A provider state and its parameters. */
 type Given = readonly [state: string, params?: Record<string, string>];
 
 const FAKE_SESSION_TOKEN = 'session-token-fake-not-a-real-one-0000000000';
 
-const revokePath = (user_id: string, connected_app_id: string) =>
-  matching(
-    `^/v1/users/${SEGMENT}/connected_apps/${SEGMENT}/revoke$`,
-    `/v1/users/${user_id}/connected_apps/${connected_app_id}/revoke`,
-  );
-const listPath = (user_id: string) =>
-  matching(`^/v1/users/${SEGMENT}/connected_apps$`, `/v1/users/${user_id}/connected_apps`);
+/** How the proxy calls Stytch: Basic auth with the project's credentials (fake in the pact). */
+const basicAuthOnly = withHeaders({ Authorization: basicAuth() });
+const basicAuthJson = jsonRequest({ Authorization: basicAuth() });
 
 /**
  * Consumer `connected-apps-proxy`: the real proxy against Pact's mock of Stytch. Each test sends a
@@ -60,29 +58,21 @@ describe('connected-apps-proxy → stytch-api', () => {
   /** A proxy that verifies the caller locally, so the only upstream call is the forwarded one. */
   async function signedIn(url: string, user_id = USER_ID) {
     proxy = proxyAgainst(url, { jwks: sessions.keys });
-    return { proxy, authorization: `Bearer ${await sessions.sign(user_id)}` };
+    return { proxy, headers: bearer(await sessions.sign(user_id)) };
   }
 
   const revokeThroughProxy = async (url: string, user_id: string, connected_app_id: string) => {
-    const { proxy, authorization } = await signedIn(url, user_id);
-    return callProxy(proxy, 'POST', `/api/v1/users/${user_id}/connected_apps/${connected_app_id}/revoke`, {
-      authorization,
-    });
+    const { proxy, headers } = await signedIn(url, user_id);
+    return callProxy(proxy, 'POST', proxyRevokePath(user_id, connected_app_id), headers);
   };
-
-  const stytchHeaders = () => ({ Authorization: basicAuth(), ...JSON_CONTENT });
 
   it('forwards a revoke with Basic auth and answers with Stytch’s result', async () => {
     await pact
       .addInteraction()
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .uponReceiving('a revoke of a connected app the user authorized')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers(stytchHeaders()).jsonBody({});
-      })
-      .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(revokeBody());
-      })
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), basicAuthJson)
+      .willRespondWith(200, jsonAnswer(revokeBody()))
       .executeTest(async (mock) => {
         const { status, body } = await revokeThroughProxy(mock.url, USER_ID, CONNECTED_APP_ID);
         expect(status).toBe(200);
@@ -95,17 +85,11 @@ describe('connected-apps-proxy → stytch-api', () => {
       .addInteraction()
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .uponReceiving("a request for a user's connected apps")
-      .withRequest('GET', listPath(USER_ID), (req) => {
-        req.headers({ Authorization: basicAuth() });
-      })
-      .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(connectedAppsBody());
-      })
+      .withRequest('GET', listPath(USER_ID), basicAuthOnly)
+      .willRespondWith(200, jsonAnswer(connectedAppsBody()))
       .executeTest(async (mock) => {
-        const { proxy, authorization } = await signedIn(mock.url);
-        const { status, body } = await callProxy(proxy, 'GET', `/api/v1/users/${USER_ID}/connected_apps`, {
-          authorization,
-        });
+        const { proxy, headers } = await signedIn(mock.url);
+        const { status, body } = await callProxy(proxy, 'GET', proxyListPath(USER_ID), headers);
         expect(status).toBe(200);
         expect(body.connected_apps).toEqual([CONNECTED_APP]);
       });
@@ -153,12 +137,8 @@ describe('connected-apps-proxy → stytch-api', () => {
         for (const [state, params] of c.given) interaction = interaction.given(state, params);
         await interaction
           .uponReceiving(c.description)
-          .withRequest('POST', revokePath(c.user_id, c.connected_app_id), (req) => {
-            req.headers(stytchHeaders()).jsonBody({});
-          })
-          .willRespondWith(c.status, (res) => {
-            res.headers(JSON_CONTENT).jsonBody(stytchErrorBody(c.status, c.error_type));
-          })
+          .withRequest('POST', revokePath(c.user_id, c.connected_app_id), basicAuthJson)
+          .willRespondWith(c.status, jsonAnswer(stytchErrorBody(c.status, c.error_type)))
           .executeTest(async (mock) => {
             const { status, body } = await revokeThroughProxy(mock.url, c.user_id, c.connected_app_id);
             expect(status).toBe(c.status);
@@ -173,22 +153,11 @@ describe('connected-apps-proxy → stytch-api', () => {
         .addInteraction()
         .given(STATES.userDoesNotExist, { user_id: UNKNOWN_USER_ID })
         .uponReceiving('a request for the connected apps of a user that does not exist')
-        .withRequest('GET', listPath(UNKNOWN_USER_ID), (req) => {
-          req.headers({ Authorization: basicAuth() });
-        })
-        .willRespondWith(404, (res) => {
-          res.headers(JSON_CONTENT).jsonBody(stytchErrorBody(404, 'user_not_found'));
-        })
+        .withRequest('GET', listPath(UNKNOWN_USER_ID), basicAuthOnly)
+        .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'user_not_found')))
         .executeTest(async (mock) => {
-          const { proxy, authorization } = await signedIn(mock.url, UNKNOWN_USER_ID);
-          const { status, body } = await callProxy(
-            proxy,
-            'GET',
-            `/api/v1/users/${UNKNOWN_USER_ID}/connected_apps`,
-            {
-              authorization,
-            },
-          );
+          const { proxy, headers } = await signedIn(mock.url, UNKNOWN_USER_ID);
+          const { status, body } = await callProxy(proxy, 'GET', proxyListPath(UNKNOWN_USER_ID), headers);
           expect(status).toBe(404);
           expect(body).toMatchObject({ status_code: 404, error_type: 'user_not_found' });
         });
@@ -207,9 +176,7 @@ describe('connected-apps-proxy → stytch-api', () => {
           // biome-ignore lint/suspicious/noTemplateCurlyInString: Pact's provider-state expression, not a template
           .jsonBody({ session_token: fromProviderState('${session_token}', FAKE_SESSION_TOKEN) });
       })
-      .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(authenticateBody(USER_ID));
-      })
+      .willRespondWith(200, jsonAnswer(authenticateBody(USER_ID)))
       .executeTest(async (mock) => {
         proxy = proxyAgainst(mock.url);
         // Another user's list: the proxy must authenticate the session (the one upstream call) and
@@ -217,10 +184,8 @@ describe('connected-apps-proxy → stytch-api', () => {
         const { status, body } = await callProxy(
           proxy,
           'GET',
-          `/api/v1/users/${OTHER_USER_ID}/connected_apps`,
-          {
-            cookie: `stytch_session=${FAKE_SESSION_TOKEN}`,
-          },
+          proxyListPath(OTHER_USER_ID),
+          sessionTokenCookie(FAKE_SESSION_TOKEN),
         );
         expect(status).toBe(403);
         expect(body).toMatchObject({ error_type: 'user_forbidden' });
@@ -234,13 +199,9 @@ describe('connected-apps-proxy → stytch-api', () => {
       .withRequest(
         'GET',
         matching(`^/v1/sessions/jwks/${SEGMENT}$`, `/v1/sessions/jwks/${FAKE_PROJECT_ID}`),
-        (req) => {
-          req.headers({ Authorization: basicAuth() });
-        },
+        basicAuthOnly,
       )
-      .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(jwksBody());
-      })
+      .willRespondWith(200, jsonAnswer(jwksBody()))
       .executeTest(async (mock) => {
         proxy = proxyAgainst(mock.url);
         // Readiness is "the signing keys can be fetched": one JWKS request, nothing else.

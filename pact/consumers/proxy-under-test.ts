@@ -1,5 +1,5 @@
 import { createProxyApp, loadConfig, type ProxyApp, type ProxyDeps } from '@connected-apps/proxy';
-import { ALLOWED_ORIGIN } from '../support/examples.ts';
+import { ALLOWED_ORIGIN } from '@connected-apps/testkit';
 import { FAKE_PROJECT_ID, FAKE_SECRET } from '../support/matchers.ts';
 
 /**

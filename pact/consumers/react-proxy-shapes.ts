@@ -1,20 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { matching, SEGMENT } from '../support/matchers.ts';
+import { matching } from '../support/matchers.ts';
 
 const { string } = MatchersV3;
-
-/** `POST /api/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke`, ids matched as path segments. */
-export function revokePath(user_id: string, connected_app_id: string): MatchersV3.V3RegexMatcher {
-  return matching(
-    `^/api/v1/users/${SEGMENT}/connected_apps/${SEGMENT}/revoke$`,
-    `/api/v1/users/${user_id}/connected_apps/${connected_app_id}/revoke`,
-  );
-}
-
-/** `GET /api/v1/users/{user_id}/connected_apps`. */
-export function listPath(user_id: string): MatchersV3.V3RegexMatcher {
-  return matching(`^/api/v1/users/${SEGMENT}/connected_apps$`, `/api/v1/users/${user_id}/connected_apps`);
-}
 
 /**
  * An error the proxy itself answers: Stytch's envelope, the proxy's `error_type`, its own request id

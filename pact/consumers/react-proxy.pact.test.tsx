@@ -6,6 +6,7 @@ import {
   type StytchApiError,
 } from '@connected-apps/core';
 import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '@connected-apps/react';
+import { sessionJwtCookie as sessionJwtCookieHeader } from '@connected-apps/testkit';
 import type { PactV4 } from '@pact-foundation/pact';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -20,13 +21,18 @@ import {
   UNKNOWN_CONNECTED_APP_ID,
   USER_ID,
 } from '../support/examples.ts';
+import { jsonAnswer, jsonRequest, withHeaders } from '../support/interactions.ts';
 import { bearerSession, FAKE_SESSION_JWT, matching, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
+import { listPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
-import { listPath, proxyError, revokePath } from './react-proxy-shapes.ts';
+import { proxyError } from './react-proxy-shapes.ts';
 import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
-const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
+/** The proxy serves Stytch's routes under this base path. */
+const API = '/api';
+/** What a signed-in page sends with a revoke: its session JWT as a bearer token. */
+const signedInRevoke = jsonRequest({ Authorization: bearerSession() });
 
 /**
  * Consumer `connected-apps-react`: the hooks, through core's proxy client, against Pact's mock of the
@@ -73,12 +79,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving('a revoke of a connected app by its signed-in user')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(200, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(revokeBody());
-      })
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
+      .willRespondWith(200, jsonAnswer(revokeBody()))
       .executeTest(async (mock) => {
         const state = await revokeWithHook(
           client(mock.url, { sessionJwt: FAKE_SESSION_JWT }),
@@ -95,13 +97,12 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving("a request for the signed-in user's connected apps")
-      .withRequest('GET', listPath(USER_ID), (req) => {
-        req.headers({ Authorization: bearerSession() });
-      })
-      .willRespondWith(200, (res) => {
+      .withRequest('GET', listPath(USER_ID, API), withHeaders({ Authorization: bearerSession() }))
+      .willRespondWith(
+        200,
         // One wire shape everywhere: the proxy answers with Stytch's list.
-        res.headers(JSON_CONTENT).jsonBody(connectedAppsBody());
-      })
+        jsonAnswer(connectedAppsBody()),
+      )
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const { result } = renderHook(() => useConnectedApps(USER_ID), { wrapper: wrapper(c) });
@@ -115,12 +116,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .addInteraction()
       .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
       .uponReceiving('a revoke without a session')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers(JSON_CONTENT).jsonBody({});
-      })
-      .willRespondWith(401, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(proxyError(401, 'session_required'));
-      })
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), jsonRequest())
+      .willRespondWith(401, jsonAnswer(proxyError(401, 'session_required')))
       .executeTest(async (mock) => {
         const error = await expectRevokeError(client(mock.url), CONNECTED_APP_ID);
         expect(error).toMatchObject({ status_code: 401, error_type: 'session_required', retryable: false });
@@ -132,12 +129,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .addInteraction()
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving("a revoke on another user's connected app")
-      .withRequest('POST', revokePath(OTHER_USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(403, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(proxyError(403, 'user_forbidden'));
-      })
+      .withRequest('POST', revokePath(OTHER_USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
+      .willRespondWith(403, jsonAnswer(proxyError(403, 'user_forbidden')))
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const error = await expectRevokeError(c, CONNECTED_APP_ID, OTHER_USER_ID);
@@ -150,16 +143,16 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .addInteraction()
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving('a cookie-authenticated revoke from an origin the proxy does not allow')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN, ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(403, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(proxyError(403, 'origin_forbidden'));
-      })
+      .withRequest(
+        'POST',
+        revokePath(USER_ID, CONNECTED_APP_ID, API),
+        jsonRequest({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN }),
+      )
+      .willRespondWith(403, jsonAnswer(proxyError(403, 'origin_forbidden')))
       .executeTest(async (mock) => {
         // A browser adds both headers itself (the cookie rides along, the page's origin is named);
         // outside a browser the client is given them, as the page on a foreign origin would send them.
-        const headers = { cookie: `stytch_session_jwt=${FAKE_SESSION_JWT}`, origin: FOREIGN_ORIGIN };
+        const headers = { ...sessionJwtCookieHeader(FAKE_SESSION_JWT), origin: FOREIGN_ORIGIN };
         const error = await expectRevokeError(client(mock.url, { headers }), CONNECTED_APP_ID);
         expect(error).toMatchObject({ status_code: 403, error_type: 'origin_forbidden' });
       });
@@ -170,12 +163,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .addInteraction()
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .uponReceiving('a revoke of a connected app the user never authorized')
-      .withRequest('POST', revokePath(USER_ID, UNKNOWN_CONNECTED_APP_ID), (req) => {
-        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(404, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(stytchErrorBody(404, 'connected_app_not_found'));
-      })
+      .withRequest('POST', revokePath(USER_ID, UNKNOWN_CONNECTED_APP_ID, API), signedInRevoke)
+      .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')))
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const error = await expectRevokeError(c, UNKNOWN_CONNECTED_APP_ID);
@@ -193,14 +182,13 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .addInteraction()
       .given(STATES.userHasUsedUpRateLimit, { user_id: RATE_LIMITED_USER_ID })
       .uponReceiving('a revoke from a user who has used up their rate limit')
-      .withRequest('POST', revokePath(RATE_LIMITED_USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(429, (res) => {
-        res
-          .headers({ ...JSON_CONTENT, 'Retry-After': matching('^[1-9][0-9]*$', '30') })
-          .jsonBody(proxyError(429, 'too_many_requests'));
-      })
+      .withRequest('POST', revokePath(RATE_LIMITED_USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
+      .willRespondWith(
+        429,
+        jsonAnswer(proxyError(429, 'too_many_requests'), {
+          'Retry-After': matching('^[1-9][0-9]*$', '30'),
+        }),
+      )
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const error = await expectRevokeError(c, CONNECTED_APP_ID, RATE_LIMITED_USER_ID);
@@ -216,12 +204,8 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .given(STATES.userIsSignedIn, { user_id: USER_ID })
       .given(STATES.stytchIsSlow)
       .uponReceiving('a revoke while Stytch is too slow to answer')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID), (req) => {
-        req.headers({ Authorization: bearerSession(), ...JSON_CONTENT }).jsonBody({});
-      })
-      .willRespondWith(504, (res) => {
-        res.headers(JSON_CONTENT).jsonBody(proxyError(504, 'upstream_timeout'));
-      })
+      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
+      .willRespondWith(504, jsonAnswer(proxyError(504, 'upstream_timeout')))
       .executeTest(async (mock) => {
         const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
         const error = await expectRevokeError(c, CONNECTED_APP_ID);

@@ -1,5 +1,6 @@
 import type { Emulator } from '@connected-apps/stytch-emulator';
 import type { VerifierOptions } from '@pact-foundation/pact';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 
 /**
  * A running provider and the verifier options that reach it (base URL, state handlers, request
@@ -11,4 +12,25 @@ export interface ProviderUnderTest {
   readonly emulator: Emulator;
   readonly options: VerifierOptions;
   stop(): Promise<void>;
+}
+
+/**
+ * Starts the provider once for the enclosing suite and stops it after; environment stubs (Pact's
+ * `PACT_DESCRIPTION` filter) are undone after each test. Returns the running provider.
+ */
+export function providerForSuite(start: () => Promise<ProviderUnderTest>): () => ProviderUnderTest {
+  let provider: ProviderUnderTest | undefined;
+  beforeAll(async () => {
+    provider = await start();
+  });
+  afterAll(async () => {
+    await provider?.stop();
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  return () => {
+    if (!provider) throw new Error('The provider is not running (beforeAll failed?)');
+    return provider;
+  };
 }

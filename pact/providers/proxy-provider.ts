@@ -1,7 +1,7 @@
+import { SESSION_JWT_COOKIE } from '@connected-apps/core/wire';
 import { startProxy } from '@connected-apps/proxy';
-import { start } from '@connected-apps/stytch-emulator';
+import { bearer, proxyListPath, startStack } from '@connected-apps/testkit';
 import type { VerifierOptions } from '@pact-foundation/pact';
-import { ALLOWED_ORIGIN } from '../support/examples.ts';
 import { pactLogLevel } from '../support/log-level.ts';
 import { PROXY } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
@@ -15,28 +15,24 @@ const RATE_LIMIT_PER_USER = 10;
 // Far above the emulator's usual answer time, yet short: "Stytch is slow" then costs little.
 const UPSTREAM_TIMEOUT_MS = 1500;
 
+/** The session JWT cookie in a `Cookie` header, whatever its value. */
+const SESSION_JWT_PAIR = new RegExp(`${SESSION_JWT_COOKIE}=[^;]*`);
+
 /**
  * Provider `connected-apps-proxy`: the real proxy, wired to a real emulator whose data each provider
  * state creates through the control API. The pact carries only a fake session; the request filter
  * swaps in a fresh one minted by the emulator for the state's user.
  */
 export async function startProxyProvider(): Promise<ProviderUnderTest> {
-  const emulator = await start({ port: 0 });
-  const proxy = await startProxy(
-    {
-      STYTCH_PROJECT_ID: emulator.projectId,
-      STYTCH_SECRET: emulator.secret,
-      STYTCH_BASE_URL: emulator.url,
-      CORS_ORIGINS: ALLOWED_ORIGIN,
+  const stack = await startStack({
+    startProxy,
+    env: {
       RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
       UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
       LOG_LEVEL: 'silent',
     },
-    { port: 0 },
-  ).catch(async (error: unknown) => {
-    await emulator.stop();
-    throw error;
   });
+  const { emulator } = stack;
 
   /** The session of the user the current interaction's state signed in, if any. */
   let sessionJwt: string | undefined;
@@ -57,9 +53,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       const jwt = await signIn(user_id);
       // Spend the allowance through the proxy itself, as the user would, until it answers 429.
       for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-        const response = await fetch(`${proxy.url}/api/v1/users/${user_id}/connected_apps`, {
-          headers: { authorization: `Bearer ${jwt}` },
-        });
+        const response = await fetch(`${stack.url}${proxyListPath(user_id)}`, { headers: bearer(jwt) });
         await response.arrayBuffer();
         if (response.status === 429) return;
       }
@@ -73,10 +67,11 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
   /** Swaps the fake session of the pact for the live one (bearer header or session cookie). */
   const requestFilter: RequestFilter = (req, _res, next) => {
     if (sessionJwt !== undefined) {
-      if (req.headers.authorization !== undefined) req.headers.authorization = `Bearer ${sessionJwt}`;
+      if (req.headers.authorization !== undefined)
+        req.headers.authorization = bearer(sessionJwt).authorization;
       const cookie = req.headers.cookie;
-      if (cookie?.includes('stytch_session_jwt=')) {
-        req.headers.cookie = cookie.replace(/stytch_session_jwt=[^;]*/, `stytch_session_jwt=${sessionJwt}`);
+      if (cookie !== undefined && SESSION_JWT_PAIR.test(cookie)) {
+        req.headers.cookie = cookie.replace(SESSION_JWT_PAIR, `${SESSION_JWT_COOKIE}=${sessionJwt}`);
       }
     }
     next();
@@ -86,7 +81,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
     emulator,
     options: {
       provider: PROXY,
-      providerBaseUrl: proxy.url,
+      providerBaseUrl: stack.url,
       stateHandlers,
       requestFilter,
       beforeEach: async () => {
@@ -95,9 +90,6 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       },
       logLevel: pactLogLevel(),
     },
-    stop: async () => {
-      await proxy.stop();
-      await emulator.stop();
-    },
+    stop: () => stack.stop(),
   };
 }

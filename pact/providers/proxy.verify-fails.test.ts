@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writePactWithRenamedField } from '../support/pact-copy.ts';
 import { pactFilePath } from '../support/pact-files.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { verifyProvider } from '../support/verify-provider.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
+import { providerForSuite } from './provider-under-test.ts';
 import { startProxyProvider } from './proxy-provider.ts';
 
 const REVOKE = 'a revoke of a connected app by its signed-in user';
@@ -23,19 +23,9 @@ const REVOKE_AS_REPORTED =
  * does not send, just as a consumer's pinned `request_id` would be missing if the proxy renamed it.
  */
 describe('the connected-apps-proxy verification', () => {
-  let provider: ProviderUnderTest;
+  const provider = providerForSuite(startProxyProvider);
   const scratch = mkdtempSync(join(tmpdir(), 'proxy-pact-'));
-
-  beforeAll(async () => {
-    provider = await startProxyProvider();
-  });
-  afterAll(async () => {
-    await provider?.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('fails, naming the interaction and the field, when the answer lacks a pinned field', async () => {
     const pact = join(scratch, 'renamed-request-id.json');
@@ -48,7 +38,7 @@ describe('the connected-apps-proxy verification', () => {
     vi.stubEnv('PACT_DESCRIPTION', `^${REVOKE}$`);
 
     // The whole message: exactly this mismatch, nothing else.
-    await expect(verifyProvider({ ...provider.options, pactUrls: [pact] })).rejects.toThrow(
+    await expect(verifyProvider({ ...provider().options, pactUrls: [pact] })).rejects.toThrow(
       new Error(
         `Provider verification failed:\n${REVOKE_AS_REPORTED}: $ Actual map is missing the following keys: requestId`,
       ),

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { pactFilePath } from '../support/pact-files.ts';
 import { pactSource } from '../support/pact-source.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { verifyProvider } from '../support/verify-provider.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
+import { providerForSuite } from './provider-under-test.ts';
 import { startProxyProvider } from './proxy-provider.ts';
 
 /**
@@ -11,16 +11,9 @@ import { startProxyProvider } from './proxy-provider.ts';
  * broker's when `PACT_BROKER_BASE_URL` is set): the real proxy on a real emulator.
  */
 describe('connected-apps-proxy honours the connected-apps-react pact', () => {
-  let provider: ProviderUnderTest;
-
-  beforeAll(async () => {
-    provider = await startProxyProvider();
-  });
-  afterAll(async () => {
-    await provider?.stop();
-  });
+  const provider = providerForSuite(startProxyProvider);
 
   it('verifies every interaction', async () => {
-    await verifyProvider({ ...provider.options, ...pactSource(pactFilePath(REACT_CONSUMER, PROXY)) });
+    await verifyProvider({ ...provider().options, ...pactSource(pactFilePath(REACT_CONSUMER, PROXY)) });
   }, 60_000);
 });

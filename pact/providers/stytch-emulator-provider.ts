@@ -1,3 +1,4 @@
+import { basicAuthorization } from '@connected-apps/core/wire';
 import { start } from '@connected-apps/stytch-emulator';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { pactLogLevel } from '../support/log-level.ts';
@@ -50,7 +51,7 @@ export async function startStytchEmulatorProvider(): Promise<ProviderUnderTest> 
 
   const requestFilter: RequestFilter = (req, _res, next) => {
     if (req.headers.authorization !== undefined && !credentialsAreWrong) {
-      req.headers.authorization = `Basic ${btoa(`${emulator.projectId}:${emulator.secret}`)}`;
+      req.headers.authorization = basicAuthorization(emulator.projectId, emulator.secret);
     }
     next();
   };

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pactFilePath } from '../support/pact-files.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { verifyProvider } from '../support/verify-provider.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
+import { providerForSuite } from './provider-under-test.ts';
 import { startStytchEmulatorProvider } from './stytch-emulator-provider.ts';
 
 const REVOKE = 'a revoke of a connected app the user authorized';
@@ -17,25 +17,15 @@ const REVOKE_AS_REPORTED =
  * without `request_id`, as an emulator that drifted from Stytch would.
  */
 describe('the stytch-api verification of the emulator', () => {
-  let provider: ProviderUnderTest;
-
-  beforeAll(async () => {
-    provider = await startStytchEmulatorProvider();
-  });
-  afterAll(async () => {
-    await provider?.stop();
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
+  const provider = providerForSuite(startStytchEmulatorProvider);
 
   it('fails, naming the interaction and the field, when the answer drops request_id', async () => {
-    const { control } = provider.emulator;
+    const { control } = provider().emulator;
     // Pact's own filter (a regex on the description): one interaction keeps this fast.
     vi.stubEnv('PACT_DESCRIPTION', `^${REVOKE}$`);
 
     const verification = verifyProvider({
-      ...provider.options,
+      ...provider().options,
       pactUrls: [pactFilePath(PROXY, STYTCH_API)],
       beforeEach: async () => {
         await control.reset();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { pactFilePath } from '../support/pact-files.ts';
 import { pactSource } from '../support/pact-source.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { verifyProvider } from '../support/verify-provider.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
+import { providerForSuite } from './provider-under-test.ts';
 import { startStytchEmulatorProvider } from './stytch-emulator-provider.ts';
 
 /**
@@ -12,16 +12,9 @@ import { startStytchEmulatorProvider } from './stytch-emulator-provider.ts';
  * expects of Stytch (and the OpenAPI check holds that to Stytch's own description), this fails.
  */
 describe('the Stytch emulator honours the stytch-api pact', () => {
-  let provider: ProviderUnderTest;
-
-  beforeAll(async () => {
-    provider = await startStytchEmulatorProvider();
-  });
-  afterAll(async () => {
-    await provider?.stop();
-  });
+  const provider = providerForSuite(startStytchEmulatorProvider);
 
   it('verifies every interaction', async () => {
-    await verifyProvider({ ...provider.options, ...pactSource(pactFilePath(PROXY, STYTCH_API)) });
+    await verifyProvider({ ...provider().options, ...pactSource(pactFilePath(PROXY, STYTCH_API)) });
   }, 60_000);
 });

@@ -19,6 +19,5 @@ export const CONNECTED_APP = {
   scopes_granted: 'openid email profile',
 } as const;
 
-/** An origin the proxy allows with credentials, and one it does not. */
-export const ALLOWED_ORIGIN = 'https://app.example.com';
+/** An origin the proxy does not allow with credentials (the one it does is the testkit's `ALLOWED_ORIGIN`). */
 export const FOREIGN_ORIGIN = 'https://evil.example';

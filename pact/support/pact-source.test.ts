@@ -63,16 +63,9 @@ describe('pactSourceOptions', () => {
   it('publishes whenever CI is set, unless to false or 0', () => {
     const publishes = (CI: string | undefined) =>
       pactSourceOptions(LOCAL, { PACT_BROKER_BASE_URL: BROKER, CI }, git).publishVerificationResult;
-    expect(['true', '1', 'woodpecker', 'false', 'FALSE', '0', '', undefined].map(publishes)).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    const values = ['true', '1', 'woodpecker', 'false', 'FALSE', '0', '', undefined];
+    expect(values.filter(publishes)).toEqual(['true', '1', 'woodpecker']);
+    expect(values.map(publishes).every((value) => typeof value === 'boolean')).toBe(true);
   });
 
   it('leaves the branch out on a detached HEAD with no GIT_BRANCH', () => {
