@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { STYTCH_ROUTES } from '@connected-apps/core/wire';
+import { countRequests, injectRevokeFault, stytchListPath } from '@connected-apps/testkit';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoStack, startDemoStack } from '../src/stack.ts';
@@ -23,7 +25,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const listPath = () => `/v1/users/${stack.demoUserId}/connected_apps`;
+/** The list's app rows (each has a heading; its scope chips are list items too, without one). */
+const appRows = () =>
+  page
+    .getByRole('list', { name: 'Connected apps' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading') });
 const appRow = (name: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
 
@@ -37,10 +44,7 @@ describe('the demo page, in Chromium', () => {
     await stack.control.clearRequests();
     await openSignedIn();
     expect(new URL(page.url()).pathname).toBe('/');
-    const rows = page
-      .getByRole('list', { name: 'Connected apps' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading') });
+    const rows = appRows();
     await expect.poll(() => rows.count()).toBe(4);
     await expect
       .poll(() => appRow('Calendar Sync').getByRole('listitem').allTextContents())
@@ -49,8 +53,7 @@ describe('the demo page, in Chromium', () => {
     expect(await appRow('Insights Dashboard').locator('.logo-initials').textContent()).toBe('ID');
     await page.screenshot({ path: join(screenshots, 'apps-list.png'), fullPage: true });
     // The page runs in StrictMode: still exactly one list request reached Stytch.
-    const { requests } = await stack.control.getRequests();
-    expect(requests.filter((r) => r.method === 'GET' && r.path === listPath())).toHaveLength(1);
+    expect(await countRequests(stack.control, 'GET', stytchListPath(stack.demoUserId))).toBe(1);
 
     // Keyboard only: open the confirmation, back out with Escape, open it again and confirm.
     const revoke = page.getByRole('button', { name: 'Revoke Deploy Bot' });
@@ -102,19 +105,14 @@ describe('the demo page, in Chromium', () => {
     await stack.control.clearRequests();
     await page.reload();
     await page.getByRole('list', { name: 'Connected apps' }).waitFor();
-    const { requests } = await stack.control.getRequests();
-    expect(requests.some((r) => r.method === 'POST' && r.path === '/v1/sessions/authenticate')).toBe(true);
+    const { method, template } = STYTCH_ROUTES.sessionsAuthenticate;
+    expect(await countRequests(stack.control, method, template)).toBeGreaterThan(0);
   });
 
   it('shows the error with its request id when Stytch keeps failing', async () => {
     const calendarSync = 'connected-app-test-1c0e7d2a-3b4f-4a5c-8d6e-7f8091a2b3c4';
     // More failures than the proxy's and the browser client's retries together.
-    await stack.control.injectFault({
-      method: 'POST',
-      path: `/v1/users/${stack.demoUserId}/connected_apps/${calendarSync}/revoke`,
-      status: 500,
-      times: 50,
-    });
+    await injectRevokeFault(stack.control, stack.demoUserId, calendarSync, { status: 500, times: 50 });
     try {
       await openSignedIn();
       await page.getByRole('button', { name: 'Revoke Calendar Sync' }).click();
@@ -136,17 +134,10 @@ describe('the demo page, in Chromium', () => {
 
   it('shows the empty state once every app is revoked', async () => {
     await openSignedIn();
-    const rows = page
-      .getByRole('list', { name: 'Connected apps' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading') });
+    const rows = appRows();
     // A slow revoke first, to see the pending state.
     const pocketNotes = 'connected-app-test-3e2a9f4c-5d6b-4c7e-8f80-91a2b3c4d5e6';
-    await stack.control.injectFault({
-      method: 'POST',
-      path: `/v1/users/${stack.demoUserId}/connected_apps/${pocketNotes}/revoke`,
-      latency_ms: 1500,
-    });
+    await injectRevokeFault(stack.control, stack.demoUserId, pocketNotes, { latency_ms: 1500 });
     await page.getByRole('button', { name: 'Revoke Pocket Notes' }).click();
     await page.getByRole('button', { name: 'Revoke access' }).click();
     const pending = appRow('Pocket Notes').getByRole('button', { name: 'Revoking…' });

@@ -1,3 +1,9 @@
+import {
+  basicAuthorization,
+  SESSION_JWT_COOKIE,
+  SESSION_TOKEN_COOKIE,
+  STYTCH_ROUTES,
+} from '@connected-apps/core/wire';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,18 +15,23 @@ let vite: ViteDevServer;
 let base: string;
 let userId: string;
 
-beforeAll(async () => {
-  emulator = await start({ port: 0 });
-  userId = (await emulator.control.createUser({ name: 'Dana Demo' })).user_id;
-  vite = await createServer({
+/** A Vite dev server on 127.0.0.1 with only the sign-in plugin, minting at `emulatorUrl`. */
+async function startVite(emulatorUrl: string): Promise<{ vite: ViteDevServer; base: string }> {
+  const server = await createServer({
     configFile: false,
     root: import.meta.dirname,
     logLevel: 'silent',
-    plugins: [devSessionPlugin({ emulatorUrl: emulator.url, demoUserId: userId })],
+    plugins: [devSessionPlugin({ emulatorUrl, demoUserId: userId })],
     server: { host: '127.0.0.1', port: 0 },
   });
-  await vite.listen();
-  base = vite.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  await server.listen();
+  return { vite: server, base: server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '' };
+}
+
+beforeAll(async () => {
+  emulator = await start({ port: 0 });
+  userId = (await emulator.control.createUser({ name: 'Dana Demo' })).user_id;
+  ({ vite, base } = await startVite(emulator.url));
 });
 
 afterAll(async () => {
@@ -28,6 +39,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
+/** Each `Set-Cookie` line of a response, by cookie name. */
 function cookiesOf(response: Response): Map<string, string> {
   return new Map(response.headers.getSetCookie().map((line) => [line.split('=')[0]!, line]));
 }
@@ -39,8 +51,8 @@ describe('dev session plugin', () => {
     expect(response.headers.get('location')).toBe('/');
 
     const cookies = cookiesOf(response);
-    const jwt = cookies.get('stytch_session_jwt');
-    const token = cookies.get('stytch_session');
+    const jwt = cookies.get(SESSION_JWT_COOKIE);
+    const token = cookies.get(SESSION_TOKEN_COOKIE);
     expect(jwt).toMatch(
       /^stytch_session_jwt=ey[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=(29\d|300); HttpOnly; SameSite=Lax$/,
     );
@@ -55,21 +67,22 @@ describe('dev session plugin', () => {
         user_id: string | null;
       };
 
-    expect(await whoami(`${pair('stytch_session_jwt')}; ${pair('stytch_session')}`)).toEqual({
+    expect(await whoami(`${pair(SESSION_JWT_COOKIE)}; ${pair(SESSION_TOKEN_COOKIE)}`)).toEqual({
       user_id: userId,
     });
-    expect(await whoami(pair('stytch_session'))).toEqual({ user_id: userId });
+    expect(await whoami(pair(SESSION_TOKEN_COOKIE))).toEqual({ user_id: userId });
     expect(await whoami()).toEqual({ user_id: null });
   });
 
   it('mints a session the emulator accepts', async () => {
     const signIn = cookiesOf(await fetch(`${base}/dev/sign-in`, { redirect: 'manual' }));
-    const session_token = signIn.get('stytch_session')!.split(';')[0]!.split('=')[1]!;
-    const response = await fetch(`${emulator.url}/v1/sessions/authenticate`, {
-      method: 'POST',
+    const session_token = signIn.get(SESSION_TOKEN_COOKIE)!.split(';')[0]!.split('=')[1]!;
+    const { method, template } = STYTCH_ROUTES.sessionsAuthenticate;
+    const response = await fetch(`${emulator.url}${template}`, {
+      method,
       headers: {
         'content-type': 'application/json',
-        authorization: `Basic ${btoa(`${emulator.projectId}:${emulator.secret}`)}`,
+        authorization: basicAuthorization(emulator.projectId, emulator.secret),
       },
       body: JSON.stringify({ session_token }),
     });
@@ -81,26 +94,19 @@ describe('dev session plugin', () => {
     const response = await fetch(`${base}/dev/sign-out`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     const cookies = cookiesOf(response);
-    expect(cookies.get('stytch_session_jwt')).toContain('Max-Age=0');
-    expect(cookies.get('stytch_session')).toContain('Max-Age=0');
+    expect(cookies.get(SESSION_JWT_COOKIE)).toContain('Max-Age=0');
+    expect(cookies.get(SESSION_TOKEN_COOKIE)).toContain('Max-Age=0');
   });
 
   it('answers 502 with a message when the emulator cannot mint a session', async () => {
-    const broken = await createServer({
-      configFile: false,
-      root: import.meta.dirname,
-      logLevel: 'silent',
-      plugins: [devSessionPlugin({ emulatorUrl: 'http://127.0.0.1:1', demoUserId: userId })],
-      server: { host: '127.0.0.1', port: 0 },
-    });
-    await broken.listen();
+    // Port 1 on loopback: nothing listens there.
+    const broken = await startVite('http://127.0.0.1:1');
     try {
-      const url = broken.resolvedUrls?.local[0]?.replace(/\/$/, '');
-      const response = await fetch(`${url}/dev/sign-in`, { redirect: 'manual' });
+      const response = await fetch(`${broken.base}/dev/sign-in`, { redirect: 'manual' });
       expect(response.status).toBe(502);
       expect(((await response.json()) as { error_message: string }).error_message).toMatch(/emulator/);
     } finally {
-      await broken.close();
+      await broken.vite.close();
     }
   });
 });
