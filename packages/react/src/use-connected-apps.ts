@@ -1,10 +1,11 @@
 'use client';
 
-import { useMemo, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useConnectedAppsClient } from './provider.tsx';
 import { ConnectedAppsObserver } from './store/connected-apps-observer.ts';
 import { storeForClient } from './store/store-for-client.ts';
 import type { UseConnectedAppsOptions, UseConnectedAppsResult } from './types.ts';
+import { useObserver } from './use-observer.ts';
 
 /**
  * Lists a user's connected apps. Every mounted list of the same user shares one state and one request;
@@ -24,7 +25,7 @@ export function useConnectedApps(
   const store = storeForClient(useConnectedAppsClient(options.client));
   const enabled = options.enabled ?? true;
   // A new user is a new observer: React unsubscribes the old one and subscribes (and loads) the new one.
-  const observer = useMemo(
+  const observer = useObserver(
     () => new ConnectedAppsObserver(store, user_id, enabled),
     [store, user_id, enabled],
   );

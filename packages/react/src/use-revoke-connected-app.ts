@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useConnectedAppsClient } from './provider.tsx';
 import { RevokeObserver } from './store/revoke-observer.ts';
 import { storeForClient } from './store/store-for-client.ts';
 import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
+import { useObserver } from './use-observer.ts';
 
 /**
  * Revokes a connected app, with TanStack Query's mutation conventions: `revoke` (never rejects),
@@ -22,10 +23,9 @@ export function useRevokeConnectedApp(
   options: UseRevokeConnectedAppOptions = {},
 ): UseRevokeConnectedAppResult {
   const store = storeForClient(useConnectedAppsClient(options.client));
-  // Creating an observer has no side effects, so StrictMode's double render is harmless; later options
-  // reach it through the effect below.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new store calls for a new observer
-  const observer = useMemo(() => new RevokeObserver(store, options), [store]);
+  // One observer per store (a new client is a new store, so a new observer). Creating one has no side
+  // effects, so StrictMode's double render is harmless; later options reach it through the effect below.
+  const observer = useObserver(() => new RevokeObserver(store, options), [store]);
   useEffect(() => {
     observer.setOptions(options);
   }, [observer, options]);

@@ -26,8 +26,10 @@ export class ConnectedAppsStore {
   }
 
   /**
-   * Revokes the app, or joins the revoke of the same (user, app) already in flight (its `optimistic`
-   * choice then stands). On success the app leaves the user's list; rejects with a `ConnectedAppsError`.
+   * Revokes the app, or joins the revoke of the same (user, app) already in flight: the one place where
+   * revokes are de-duplicated. A joined call gets the very same promise (and the first call's
+   * `optimistic` choice stands). On success the app leaves the user's list; rejects with a
+   * `ConnectedAppsError`.
    */
   revoke(
     variables: UsersRevokeRequest,
@@ -59,7 +61,7 @@ export class ConnectedAppsStore {
   }
 }
 
-/** One key per (user, app); the NUL separator cannot occur in ids core accepts. */
-export function revokeKey({ user_id, connected_app_id }: UsersRevokeRequest): string {
+/** One key per (user, app); the NUL separator cannot occur in ids core accepts (no control characters). */
+function revokeKey({ user_id, connected_app_id }: UsersRevokeRequest): string {
   return `${user_id}\u0000${connected_app_id}`;
 }

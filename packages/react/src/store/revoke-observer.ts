@@ -5,14 +5,13 @@ import type {
   UseRevokeConnectedAppOptions,
   UseRevokeConnectedAppResult,
 } from '../types.ts';
-import { type ConnectedAppsStore, revokeKey } from './connected-apps-store.ts';
+import type { ConnectedAppsStore } from './connected-apps-store.ts';
 import { runCallback } from './run-callback.ts';
 import { Subscribable } from './subscribable.ts';
 
 type RevokeState = Pick<UseRevokeConnectedAppResult, 'status' | 'data' | 'error' | 'variables'>;
 
 interface RevokeCall {
-  key: string;
   variables: RevokeVariables;
   callbacks: RevokeCallbacks | undefined;
   promise: Promise<UsersRevokeResponse>;
@@ -22,8 +21,8 @@ const idle: RevokeState = { status: 'idle', data: undefined, error: null, variab
 
 /**
  * The state of one `useRevokeConnectedApp()`: its latest revoke and the callbacks to run. Requests and
- * their deduplication belong to the store; this only follows them, so an unmounted component simply
- * stops listening and nothing is ever pushed into React after unmount.
+ * their deduplication belong to the store alone; this only follows the promises it hands out, so an
+ * unmounted component simply stops listening and nothing is ever pushed into React after unmount.
  */
 export class RevokeObserver extends Subscribable {
   private readonly store: ConnectedAppsStore;
@@ -51,29 +50,22 @@ export class RevokeObserver extends Subscribable {
     variables: RevokeVariables,
     callbacks?: RevokeCallbacks,
   ): Promise<UsersRevokeResponse> => {
-    const key = revokeKey(variables);
-    // A second click on the same app while it is pending: same request, same callbacks, no new state.
-    if (this.current?.key === key && this.state.status === 'pending') return this.current.promise;
+    // The store joins a revoke of the same (user, app) already in flight, handing back its promise.
+    const promise = this.store.revoke(variables, { optimistic: this.options.optimistic === true });
+    // That is the revoke this hook is following (a second click while pending): its state and callbacks
+    // already stand, so nothing changes and nothing will run twice.
+    if (promise === this.current?.promise) return promise;
 
     const { user_id, connected_app_id } = variables;
-    const call: RevokeCall = {
-      key,
-      variables: { user_id, connected_app_id },
-      callbacks,
-      promise: this.store.revoke(variables, { optimistic: this.options.optimistic === true }).then(
-        (data) => {
-          this.settle(call, data, null);
-          return data;
-        },
-        (error: ConnectedAppsError) => {
-          this.settle(call, undefined, error);
-          throw error;
-        },
-      ),
-    };
+    const call: RevokeCall = { variables: { user_id, connected_app_id }, callbacks, promise };
     this.current = call;
     this.setState({ status: 'pending', data: undefined, error: null, variables: call.variables });
-    return call.promise;
+    // Attached before the caller's own handlers, so state and callbacks are settled when its await resumes.
+    promise.then(
+      (data) => this.settle(call, data, null),
+      (error: ConnectedAppsError) => this.settle(call, undefined, error),
+    );
+    return promise;
   };
 
   readonly revoke = (variables: RevokeVariables, callbacks?: RevokeCallbacks): void => {
@@ -94,11 +86,8 @@ export class RevokeObserver extends Subscribable {
     // The hook's own callbacks describe the revoke itself, so they run even after unmount or reset.
     runCallbacks(this.options, call.variables, data, error);
     if (this.current !== call) return;
-    this.setState(
-      error
-        ? { status: 'error', data: undefined, error, variables: call.variables }
-        : { status: 'success', data: data as UsersRevokeResponse, error: null, variables: call.variables },
-    );
+    // `data` is undefined on error and `error` null on success, as the result's union requires.
+    this.setState({ status: error ? 'error' : 'success', data, error, variables: call.variables });
     // Per-call callbacks usually drive the UI, so they need someone still looking.
     if (this.hasListeners()) runCallbacks(call.callbacks, call.variables, data, error);
   }
