@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { start } from '../src/index.ts';
-import { basic, listPath, revokePath, seedGrant, stytch, useEmulator } from './helpers.ts';
+import { basic, listPath, revokePath, seedGrant, stytch } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator({}, { reset: false });
 let paths: { method: string; path: string; body?: string }[];

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createEmulatorState } from '../src/emulator-state.ts';
 import { createEmulatorApp } from '../src/http/create-app.ts';
 import { createControlClient, EmulatorControlError, start } from '../src/index.ts';
-import { listPath, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
+import { listPath, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator();
 

@@ -11,7 +11,8 @@ import { createUndiciTransport } from '@connected-apps/core/node';
 import { sessionJwtIssuer } from '@connected-apps/core/wire';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listPath, revokePath, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
+import { listPath, revokePath, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 // core's Stytch client against the real emulator, over every transport core ships: the two are built
 // apart (the emulator decodes Basic auth, reads bodies and checks ids on its own), so each checks the other.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ConnectedApp, readFixturesFile, start } from '../src/index.ts';
-import { listPath, stytch, useEmulator } from './helpers.ts';
+import { listPath, stytch } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const demoPath = join(import.meta.dirname, '../fixtures/demo.json');
 

@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type ConnectedAppRecord, EmulatorControlError, type StytchUser } from '../src/index.ts';
-import {
-  exactError,
-  listPath,
-  revokePath,
-  seedGrant,
-  stytch,
-  TEST_REQUEST_ID,
-  useEmulator,
-} from './helpers.ts';
+import { exactError, listPath, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator();
 let user: StytchUser;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exactError,
-  listPath,
-  revokePath,
-  seedGrant,
-  stytch,
-  TEST_REQUEST_ID,
-  useEmulator,
-} from './helpers.ts';
+import { exactError, listPath, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { start } from '../src/index.ts';
-import { exactError, revokePath, seedGrant, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
+import { exactError, revokePath, seedGrant, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator();
 

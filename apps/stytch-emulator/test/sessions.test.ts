@@ -10,7 +10,8 @@ import {
 } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type StytchUser, start } from '../src/index.ts';
-import { exactError, stytch, TEST_REQUEST_ID, useEmulator } from './helpers.ts';
+import { exactError, stytch, TEST_REQUEST_ID } from './helpers.ts';
+import { useEmulator } from './use-emulator.ts';
 
 const emulator = useEmulator();
 let user: StytchUser;
