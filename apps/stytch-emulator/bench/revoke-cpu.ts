@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { basicAuthorization, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import { createControlClient, DEFAULT_PROJECT_ID, DEFAULT_SECRET } from '../src/index.ts';
 
 const requests = Number(process.argv[2] ?? 5000);
@@ -22,7 +23,7 @@ const child = spawn(
 );
 const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
 const url = new URL(firstLine.replace('stytch-emulator listening on ', ''));
-const credentials = `Basic ${Buffer.from(`${DEFAULT_PROJECT_ID}:${DEFAULT_SECRET}`).toString('base64')}`;
+const credentials = basicAuthorization(DEFAULT_PROJECT_ID, DEFAULT_SECRET);
 
 try {
   const control = createControlClient(url.origin);
@@ -39,7 +40,10 @@ try {
           host: url.hostname,
           port: url.port,
           method: 'POST',
-          path: `/v1/users/${user.user_id}/connected_apps/${appId}/revoke`,
+          path: stytchPath(STYTCH_ROUTES.usersRevoke.template, {
+            user_id: user.user_id,
+            connected_app_id: appId,
+          }),
           headers: { authorization: credentials, 'content-type': 'application/json', 'content-length': 2 },
         },
         (res) => {

@@ -51,6 +51,10 @@ export function exactError(
   });
 }
 
+// The paths below are spelled out rather than built with core's `stytchPath`: these tests send ids
+// core refuses (to see the emulator answer `invalid_user_id`), and they check the emulator's routes
+// independently of core's templates.
+
 /** Path of a revoke. */
 export function revokePath(userId: string, connectedAppId: string): string {
   return `/v1/users/${encodeURIComponent(userId)}/connected_apps/${encodeURIComponent(connectedAppId)}/revoke`;
