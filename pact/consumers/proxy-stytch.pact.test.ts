@@ -11,7 +11,14 @@ import {
   UNKNOWN_USER_ID,
   USER_ID,
 } from '../support/examples.ts';
-import { JSON_CONTENT, jsonAnswer, jsonRequest, withHeaders } from '../support/interactions.ts';
+import {
+  type Given,
+  JSON_CONTENT,
+  jsonAnswer,
+  jsonRequest,
+  withHeaders,
+  withStates,
+} from '../support/interactions.ts';
 import { basicAuth, FAKE_PROJECT_ID, matching, SEGMENT } from '../support/matchers.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { listPath, revokePath } from '../support/paths.ts';
@@ -27,8 +34,6 @@ import {
 } from './stytch-shapes.ts';
 
 const { fromProviderState } = MatchersV3;
-/** A provider state and its parameters. */
-type Given = readonly [state: string, params?: Record<string, string>];
 
 const FAKE_SESSION_TOKEN = 'session-token-fake-not-a-real-one-0000000000';
 
@@ -133,9 +138,7 @@ describe('connected-apps-proxy → stytch-api', () => {
 
     for (const c of cases) {
       it(`${c.status} ${c.error_type} on revoke`, async () => {
-        let interaction = pact.addInteraction();
-        for (const [state, params] of c.given) interaction = interaction.given(state, params);
-        await interaction
+        await withStates(pact.addInteraction(), c.given)
           .uponReceiving(c.description)
           .withRequest('POST', revokePath(c.user_id, c.connected_app_id), basicAuthJson)
           .willRespondWith(c.status, jsonAnswer(stytchErrorBody(c.status, c.error_type)))

@@ -21,7 +21,15 @@ import {
   UNKNOWN_CONNECTED_APP_ID,
   USER_ID,
 } from '../support/examples.ts';
-import { jsonAnswer, jsonRequest, withHeaders } from '../support/interactions.ts';
+import {
+  type Given,
+  jsonAnswer,
+  jsonRequest,
+  type RequestBuilder,
+  type ResponseBuilder,
+  withHeaders,
+  withStates,
+} from '../support/interactions.ts';
 import { bearerSession, FAKE_SESSION_JWT, matching, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { listPath, revokePath } from '../support/paths.ts';
@@ -49,7 +57,9 @@ describe('connected-apps-react → connected-apps-proxy', () => {
 
   /** The proxy client as the demo creates it, pointed at the mock server. */
   const client = (url: string, options: { sessionJwt?: string; headers?: Record<string, string> } = {}) =>
-    createProxyClient({ baseUrl: `${url}/api`, retry: false, ...options });
+    createProxyClient({ baseUrl: `${url}${API}`, retry: false, ...options });
+  /** The same, holding the pact's fake session JWT (sent as a bearer token). */
+  const signedInClient = (url: string) => client(url, { sessionJwt: FAKE_SESSION_JWT });
 
   const wrapper =
     (c: ConnectedAppsClient) =>
@@ -66,11 +76,41 @@ describe('connected-apps-react → connected-apps-proxy', () => {
     return result.current;
   }
 
-  async function expectRevokeError(c: ConnectedAppsClient, connected_app_id: string, user_id = USER_ID) {
-    const state = await revokeWithHook(c, connected_app_id, user_id);
-    expect(state.status).toBe('error');
-    expect(isStytchApiError(state.error)).toBe(true);
-    return state.error as StytchApiError;
+  /** One revoke the proxy answers with an error, and what the consumer must make of it. */
+  interface RevokeError {
+    given: ReadonlyArray<Given>;
+    uponReceiving: string;
+    /** Whose app the page revokes. @default USER_ID */
+    user_id?: string;
+    /** @default CONNECTED_APP_ID */
+    connected_app_id?: string;
+    /** What the page sends. @default the signed-in page's bearer revoke */
+    request?: RequestBuilder;
+    /** The client the page uses. @default signed in with the pact's fake session */
+    clientFor?: (url: string) => ConnectedAppsClient;
+    status: number;
+    answer: ResponseBuilder;
+    /** Assertions on the hook's error, inside the interaction: a consumer that fails them writes no pact. */
+    check: (error: StytchApiError) => void;
+  }
+
+  /** Records the interaction and revokes through the hook against it; the hook must settle on a typed error. */
+  async function expectRevokeError(c: RevokeError): Promise<void> {
+    const { user_id = USER_ID, connected_app_id = CONNECTED_APP_ID } = c;
+    await withStates(pact.addInteraction(), c.given)
+      .uponReceiving(c.uponReceiving)
+      .withRequest('POST', revokePath(user_id, connected_app_id, API), c.request ?? signedInRevoke)
+      .willRespondWith(c.status, c.answer)
+      .executeTest(async (mock) => {
+        const state = await revokeWithHook(
+          (c.clientFor ?? signedInClient)(mock.url),
+          connected_app_id,
+          user_id,
+        );
+        expect(state.status).toBe('error');
+        expect(isStytchApiError(state.error)).toBe(true);
+        c.check(state.error as StytchApiError);
+      });
   }
 
   it('revokes a connected app and reports success', async () => {
@@ -82,10 +122,7 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
       .willRespondWith(200, jsonAnswer(revokeBody()))
       .executeTest(async (mock) => {
-        const state = await revokeWithHook(
-          client(mock.url, { sessionJwt: FAKE_SESSION_JWT }),
-          CONNECTED_APP_ID,
-        );
+        const state = await revokeWithHook(signedInClient(mock.url), CONNECTED_APP_ID);
         expect(state.status).toBe('success');
         expect(state.data?.request_id).toMatch(/^request-id-test-/);
       });
@@ -104,7 +141,7 @@ describe('connected-apps-react → connected-apps-proxy', () => {
         jsonAnswer(connectedAppsBody()),
       )
       .executeTest(async (mock) => {
-        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
+        const c = signedInClient(mock.url);
         const { result } = renderHook(() => useConnectedApps(USER_ID), { wrapper: wrapper(c) });
         await waitFor(() => expect(result.current.status).toBe('success'));
         expect(result.current.data).toEqual([CONNECTED_APP]);
@@ -112,104 +149,96 @@ describe('connected-apps-react → connected-apps-proxy', () => {
   });
 
   it('surfaces session_required when the caller has no session', async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
-      .uponReceiving('a revoke without a session')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), jsonRequest())
-      .willRespondWith(401, jsonAnswer(proxyError(401, 'session_required')))
-      .executeTest(async (mock) => {
-        const error = await expectRevokeError(client(mock.url), CONNECTED_APP_ID);
+    await expectRevokeError({
+      given: [[STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID }]],
+      uponReceiving: 'a revoke without a session',
+      request: jsonRequest(),
+      clientFor: (url) => client(url),
+      status: 401,
+      answer: jsonAnswer(proxyError(401, 'session_required')),
+      check: (error) => {
         expect(error).toMatchObject({ status_code: 401, error_type: 'session_required', retryable: false });
-      });
+      },
+    });
   });
 
   it("surfaces user_forbidden when the session is another user's", async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userIsSignedIn, { user_id: USER_ID })
-      .uponReceiving("a revoke on another user's connected app")
-      .withRequest('POST', revokePath(OTHER_USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
-      .willRespondWith(403, jsonAnswer(proxyError(403, 'user_forbidden')))
-      .executeTest(async (mock) => {
-        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
-        const error = await expectRevokeError(c, CONNECTED_APP_ID, OTHER_USER_ID);
+    await expectRevokeError({
+      given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
+      uponReceiving: "a revoke on another user's connected app",
+      user_id: OTHER_USER_ID,
+      status: 403,
+      answer: jsonAnswer(proxyError(403, 'user_forbidden')),
+      check: (error) => {
         expect(error).toMatchObject({ status_code: 403, error_type: 'user_forbidden' });
-      });
+      },
+    });
   });
 
   it('surfaces origin_forbidden for a cookie-authenticated revoke from a foreign origin', async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userIsSignedIn, { user_id: USER_ID })
-      .uponReceiving('a cookie-authenticated revoke from an origin the proxy does not allow')
-      .withRequest(
-        'POST',
-        revokePath(USER_ID, CONNECTED_APP_ID, API),
-        jsonRequest({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN }),
-      )
-      .willRespondWith(403, jsonAnswer(proxyError(403, 'origin_forbidden')))
-      .executeTest(async (mock) => {
-        // A browser adds both headers itself (the cookie rides along, the page's origin is named);
-        // outside a browser the client is given them, as the page on a foreign origin would send them.
-        const headers = { ...sessionJwtCookieHeader(FAKE_SESSION_JWT), origin: FOREIGN_ORIGIN };
-        const error = await expectRevokeError(client(mock.url, { headers }), CONNECTED_APP_ID);
+    await expectRevokeError({
+      given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
+      uponReceiving: 'a cookie-authenticated revoke from an origin the proxy does not allow',
+      request: jsonRequest({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN }),
+      // A browser adds both headers itself (the cookie rides along, the page's origin is named);
+      // outside a browser the client is given them, as the page on a foreign origin would send them.
+      clientFor: (url) =>
+        client(url, { headers: { ...sessionJwtCookieHeader(FAKE_SESSION_JWT), origin: FOREIGN_ORIGIN } }),
+      status: 403,
+      answer: jsonAnswer(proxyError(403, 'origin_forbidden')),
+      check: (error) => {
         expect(error).toMatchObject({ status_code: 403, error_type: 'origin_forbidden' });
-      });
+      },
+    });
   });
 
   it('surfaces connected_app_not_found from Stytch for an app the user never authorized', async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userIsSignedIn, { user_id: USER_ID })
-      .uponReceiving('a revoke of a connected app the user never authorized')
-      .withRequest('POST', revokePath(USER_ID, UNKNOWN_CONNECTED_APP_ID, API), signedInRevoke)
-      .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')))
-      .executeTest(async (mock) => {
-        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
-        const error = await expectRevokeError(c, UNKNOWN_CONNECTED_APP_ID);
+    await expectRevokeError({
+      given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
+      uponReceiving: 'a revoke of a connected app the user never authorized',
+      connected_app_id: UNKNOWN_CONNECTED_APP_ID,
+      status: 404,
+      answer: jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')),
+      check: (error) => {
         expect(error).toMatchObject({
           status_code: 404,
           error_type: 'connected_app_not_found',
           retryable: false,
         });
         expect(error.request_id).toMatch(/^request-id-test-/);
-      });
+      },
+    });
   });
 
   it('surfaces too_many_requests with the delay from Retry-After', async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userHasUsedUpRateLimit, { user_id: RATE_LIMITED_USER_ID })
-      .uponReceiving('a revoke from a user who has used up their rate limit')
-      .withRequest('POST', revokePath(RATE_LIMITED_USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
-      .willRespondWith(
-        429,
-        jsonAnswer(proxyError(429, 'too_many_requests'), {
-          'Retry-After': matching('^[1-9][0-9]*$', '30'),
-        }),
-      )
-      .executeTest(async (mock) => {
-        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
-        const error = await expectRevokeError(c, CONNECTED_APP_ID, RATE_LIMITED_USER_ID);
+    await expectRevokeError({
+      given: [[STATES.userHasUsedUpRateLimit, { user_id: RATE_LIMITED_USER_ID }]],
+      uponReceiving: 'a revoke from a user who has used up their rate limit',
+      user_id: RATE_LIMITED_USER_ID,
+      status: 429,
+      answer: jsonAnswer(proxyError(429, 'too_many_requests'), {
+        'Retry-After': matching('^[1-9][0-9]*$', '30'),
+      }),
+      check: (error) => {
         expect(error).toMatchObject({ status_code: 429, error_type: 'too_many_requests', retryable: true });
         expect(error.retryAfter).toBe(30_000);
-      });
+      },
+    });
   });
 
   it('surfaces upstream_timeout when Stytch does not answer in time', async () => {
-    await pact
-      .addInteraction()
-      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
-      .given(STATES.userIsSignedIn, { user_id: USER_ID })
-      .given(STATES.stytchIsSlow)
-      .uponReceiving('a revoke while Stytch is too slow to answer')
-      .withRequest('POST', revokePath(USER_ID, CONNECTED_APP_ID, API), signedInRevoke)
-      .willRespondWith(504, jsonAnswer(proxyError(504, 'upstream_timeout')))
-      .executeTest(async (mock) => {
-        const c = client(mock.url, { sessionJwt: FAKE_SESSION_JWT });
-        const error = await expectRevokeError(c, CONNECTED_APP_ID);
+    await expectRevokeError({
+      given: [
+        [STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID }],
+        [STATES.userIsSignedIn, { user_id: USER_ID }],
+        [STATES.stytchIsSlow],
+      ],
+      uponReceiving: 'a revoke while Stytch is too slow to answer',
+      status: 504,
+      answer: jsonAnswer(proxyError(504, 'upstream_timeout')),
+      check: (error) => {
         expect(error).toMatchObject({ status_code: 504, error_type: 'upstream_timeout', retryable: true });
-      });
+      },
+    });
   });
 });

@@ -1,33 +1,43 @@
 import type { PactV4, TemplateHeaders } from '@pact-foundation/pact';
 import { matching } from './matchers.ts';
 
-// Pact's builder function types, which its package entry does not export.
+// Pact's own types for these, which its package entry does not export.
 type Interaction = ReturnType<PactV4['addInteraction']>;
-type V4RequestBuilderFunc = NonNullable<Parameters<Interaction['withRequest']>[2]>;
-type V4ResponseBuilderFunc = NonNullable<
+/** Builds an interaction's request (headers, body). */
+export type RequestBuilder = NonNullable<Parameters<Interaction['withRequest']>[2]>;
+/** Builds an interaction's answer (headers, body). */
+export type ResponseBuilder = NonNullable<
   Parameters<ReturnType<Interaction['withRequest']>['willRespondWith']>[1]
 >;
+
+/** A provider state and its parameters. */
+export type Given = readonly [state: string, params?: Record<string, string>];
+
+/** The interaction, given each provider state in order. */
+export function withStates(interaction: Interaction, given: ReadonlyArray<Given>): Interaction {
+  return given.reduce((next, [state, params]) => next.given(state, params), interaction);
+}
 
 /** `Content-Type: application/json`, matched as a prefix (a charset may follow). */
 export const JSON_CONTENT = { 'Content-Type': matching('^application/json', 'application/json') };
 
 /** A request with these headers and no body (a GET). */
 export const withHeaders =
-  (headers: TemplateHeaders): V4RequestBuilderFunc =>
+  (headers: TemplateHeaders): RequestBuilder =>
   (req) => {
     req.headers(headers);
   };
 
 /** A JSON request with these headers and the `{}` body every revoke sends. */
 export const jsonRequest =
-  (headers: TemplateHeaders = {}): V4RequestBuilderFunc =>
+  (headers: TemplateHeaders = {}): RequestBuilder =>
   (req) => {
     req.headers({ ...headers, ...JSON_CONTENT }).jsonBody({});
   };
 
 /** A JSON answer with this body (and any further headers). */
 export const jsonAnswer =
-  (body: unknown, headers: TemplateHeaders = {}): V4ResponseBuilderFunc =>
+  (body: unknown, headers: TemplateHeaders = {}): ResponseBuilder =>
   (res) => {
     res.headers({ ...JSON_CONTENT, ...headers }).jsonBody(body);
   };

@@ -1,9 +1,24 @@
-import { countRequests, injectRevokeFault, quietPeriod, stytchRevokePath } from '@connected-apps/testkit';
+import {
+  countRequests,
+  type FaultEffect,
+  injectRevokeFault,
+  quietPeriod,
+  stytchRevokePath,
+} from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
 import { control, seedUser } from './support/stack.ts';
+
+/** A user with one app whose next revoke the emulator answers with `effect`; that revoke's wire path. */
+async function oneAppWhoseRevoke(effect: FaultEffect) {
+  const user = await seedUser(['Calendar Sync']);
+  const variables = { user_id: user.user_id, connected_app_id: user.apps[0]!.connected_app_id };
+  await injectRevokeFault(control, variables.user_id, variables.connected_app_id, effect);
+  const path = stytchRevokePath(variables.user_id, variables.connected_app_id);
+  return { variables, path, wrapper: providerWrapper(user.client) };
+}
 
 describe('useRevokeConnectedApp concurrency', () => {
   it('keeps separate state for concurrent revokes of two apps', async () => {
@@ -32,13 +47,9 @@ describe('useRevokeConnectedApp concurrency', () => {
   });
 
   it('sends one request when the same button is clicked twice while pending', async () => {
-    const user = await seedUser(['Calendar Sync']);
-    const app = user.apps[0]!;
-    const path = stytchRevokePath(user.user_id, app.connected_app_id);
-    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
-    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
+    const { variables, path, wrapper } = await oneAppWhoseRevoke({ latency_ms: 300 });
+    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
 
-    const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
     let first: Promise<unknown> = Promise.resolve();
     let second: Promise<unknown> = Promise.resolve();
     act(() => {
@@ -56,15 +67,10 @@ describe('useRevokeConnectedApp concurrency', () => {
   });
 
   it('sends one request when two components revoke the same app at once, and both succeed', async () => {
-    const user = await seedUser(['Calendar Sync']);
-    const app = user.apps[0]!;
-    const path = stytchRevokePath(user.user_id, app.connected_app_id);
-    await injectRevokeFault(control, user.user_id, app.connected_app_id, { latency_ms: 300 });
-    const wrapper = providerWrapper(user.client);
+    const { variables, path, wrapper } = await oneAppWhoseRevoke({ latency_ms: 300 });
     const a = renderHook(() => useRevokeConnectedApp(), { wrapper });
     const b = renderHook(() => useRevokeConnectedApp(), { wrapper });
 
-    const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
     const [fromA, fromB] = await act(() =>
       Promise.all([a.result.current.revokeAsync(variables), b.result.current.revokeAsync(variables)]),
     );
@@ -76,12 +82,8 @@ describe('useRevokeConnectedApp concurrency', () => {
   });
 
   it('sends a new request for the same app once the previous one has settled', async () => {
-    const user = await seedUser(['Calendar Sync']);
-    const app = user.apps[0]!;
-    const path = stytchRevokePath(user.user_id, app.connected_app_id);
-    await injectRevokeFault(control, user.user_id, app.connected_app_id, { status: 500 });
-    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: providerWrapper(user.client) });
-    const variables = { user_id: user.user_id, connected_app_id: app.connected_app_id };
+    const { variables, path, wrapper } = await oneAppWhoseRevoke({ status: 500 });
+    const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper });
 
     await act(() => result.current.revokeAsync(variables).catch(() => {}));
     expect(result.current.status).toBe('error');

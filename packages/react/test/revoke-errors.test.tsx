@@ -19,7 +19,7 @@ import {
 } from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
+import { type RevokeVariables, useConnectedApps, useRevokeConnectedApp } from '../src/index.ts';
 import { providerWrapper } from './support/render.tsx';
 import {
   control,
@@ -43,6 +43,13 @@ interface ErrorCase {
 }
 
 const unknownAppId = 'connected-app-test-00000000-0000-4000-8000-000000000000';
+
+/** A revoke of the user's own app, sent through the client `clientFor` makes. */
+const through =
+  (
+    clientFor: (user: SeededUser) => ConnectedAppsClient | Promise<ConnectedAppsClient>,
+  ): ErrorCase['arrange'] =>
+  async (user) => ({ client: await clientFor(user), connected_app_id: user.apps[0]!.connected_app_id });
 
 /** A revoke of the user's own app, which the emulator answers with `effect`. */
 const whenStytchAnswers =
@@ -74,38 +81,26 @@ const cases: ErrorCase[] = [
   },
   {
     name: '401 session_required without a session',
-    arrange: async (user) => ({ client: proxyClient(), connected_app_id: user.apps[0]!.connected_app_id }),
+    arrange: through(() => proxyClient()),
     expected: { status_code: 401, error_type: 'session_required' },
     stoppedBeforeStytch: true,
   },
   {
     name: '401 session_invalid for an expired session',
-    arrange: async (user) => ({
-      client: proxyClient(await mintExpiredSessionJwt(control, user.user_id)),
-      connected_app_id: user.apps[0]!.connected_app_id,
-    }),
+    arrange: through(async (user) => proxyClient(await mintExpiredSessionJwt(control, user.user_id))),
     expected: { status_code: 401, error_type: 'session_invalid' },
     stoppedBeforeStytch: true,
   },
   {
     name: '401 session_invalid for a session JWT with a tampered signature',
-    arrange: async (user) => {
-      const { session_jwt } = await control.mintSession({ user_id: user.user_id });
-      return {
-        client: proxyClient(withTamperedSignature(session_jwt)),
-        connected_app_id: user.apps[0]!.connected_app_id,
-      };
-    },
+    arrange: through((user) => proxyClient(withTamperedSignature(user.session_jwt))),
     expected: { status_code: 401, error_type: 'session_invalid' },
     stoppedBeforeStytch: true,
   },
   {
     name: '403 origin_forbidden for a cookie-authenticated revoke from another site',
-    arrange: async (user) => {
-      // A live session: only the Origin is wrong.
-      const { session_jwt } = await control.mintSession({ user_id: user.user_id });
-      return { client: crossSiteCookieClient(session_jwt), connected_app_id: user.apps[0]!.connected_app_id };
-    },
+    // A live session: only the Origin is wrong.
+    arrange: through((user) => crossSiteCookieClient(user.session_jwt)),
     expected: { status_code: 403, error_type: 'origin_forbidden' },
     stoppedBeforeStytch: true,
   },
@@ -136,6 +131,14 @@ const cases: ErrorCase[] = [
     expected: { status_code: 504, error_type: 'upstream_timeout' },
   },
 ];
+
+/** Renders the hook with `client`, revokes, and returns the error the hook settles on. */
+async function revokeError(client: ConnectedAppsClient, variables: RevokeVariables) {
+  const { result } = renderHook(() => useRevokeConnectedApp({ client }));
+  act(() => result.current.revoke(variables));
+  await waitFor(() => expect(result.current.status).toBe('error'));
+  return result.current.error;
+}
 
 describe('useRevokeConnectedApp errors', () => {
   it.each(cases)(
@@ -195,13 +198,10 @@ describe('useRevokeConnectedApp errors', () => {
   it('reports a network error when the proxy cannot be reached', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused.
     const client = createProxyClient({ baseUrl: 'http://127.0.0.1:1/api', retry: false });
-    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
-
-    act(() => result.current.revoke({ user_id: 'user-test-x', connected_app_id: unknownAppId }));
-    await waitFor(() => expect(result.current.status).toBe('error'));
-    expect(isNetworkError(result.current.error)).toBe(true);
-    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'network_error' });
-    expect(result.current.error?.request_id).toMatch(/^local-/);
+    const error = await revokeError(client, { user_id: 'user-test-x', connected_app_id: unknownAppId });
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ status_code: 0, error_type: 'network_error' });
+    expect(error?.request_id).toMatch(/^local-/);
   });
 
   it('reports a timeout when the proxy answers later than the client waits', async () => {
@@ -209,20 +209,16 @@ describe('useRevokeConnectedApp errors', () => {
     const connected_app_id = user.apps[0]!.connected_app_id;
     // Below the proxy's 1500 ms upstream timeout, so only the client's 200 ms can end the wait.
     await injectRevokeFault(control, user.user_id, connected_app_id, { latency_ms: 1000 });
-    const jwt = (await control.mintSession({ user_id: user.user_id })).session_jwt;
     const client = createProxyClient({
       baseUrl: proxyApiUrl,
-      sessionJwt: jwt,
+      sessionJwt: user.session_jwt,
       timeout: 200,
       retry: false,
     });
-    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
-
-    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id }));
-    await waitFor(() => expect(result.current.status).toBe('error'));
-    expect(result.current.error).toBeInstanceOf(TimeoutError);
-    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'timeout' });
-    expect(result.current.error?.request_id).toMatch(/^local-/);
+    const error = await revokeError(client, { user_id: user.user_id, connected_app_id });
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ status_code: 0, error_type: 'timeout' });
+    expect(error?.request_id).toMatch(/^local-/);
   });
 
   it('reports an invalid response when a server in front of the proxy answers malformed JSON', async () => {
@@ -233,14 +229,11 @@ describe('useRevokeConnectedApp errors', () => {
     const connected_app_id = user.apps[0]!.connected_app_id;
     await injectRevokeFault(control, user.user_id, connected_app_id, { status: 502, malformed_json: true });
     const client = createProxyClient({ baseUrl: emulatorUrl, retry: false });
-    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
-
-    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id }));
-    await waitFor(() => expect(result.current.status).toBe('error'));
-    expect(result.current.error).toBeInstanceOf(InvalidResponseError);
-    expect(result.current.error).toMatchObject({ status_code: 502, error_type: 'invalid_response' });
-    expect(result.current.error?.request_id).toMatch(/^local-/);
-    expect(result.current.error?.error_details).toMatchObject({ content_type: 'application/json' });
+    const error = await revokeError(client, { user_id: user.user_id, connected_app_id });
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status_code: 502, error_type: 'invalid_response' });
+    expect(error?.request_id).toMatch(/^local-/);
+    expect(error?.error_details).toMatchObject({ content_type: 'application/json' });
     expect(await countRequests(control, 'POST', stytchRevokePath(user.user_id, connected_app_id))).toBe(1);
   });
 
@@ -248,12 +241,9 @@ describe('useRevokeConnectedApp errors', () => {
 
   it('reports an invalid request before sending anything', async () => {
     const user = await seedUser([]);
-    const { result } = renderHook(() => useRevokeConnectedApp({ client: user.client }));
-
-    act(() => result.current.revoke({ user_id: user.user_id, connected_app_id: '' }));
-    await waitFor(() => expect(result.current.status).toBe('error'));
-    expect(isInvalidRequestError(result.current.error)).toBe(true);
-    expect(result.current.error).toMatchObject({ status_code: 0, error_type: 'invalid_request' });
+    const error = await revokeError(user.client, { user_id: user.user_id, connected_app_id: '' });
+    expect(isInvalidRequestError(error)).toBe(true);
+    expect(error).toMatchObject({ status_code: 0, error_type: 'invalid_request' });
   });
 
   it('wraps a failure of a hand-made client into a typed error', async () => {
@@ -267,17 +257,14 @@ describe('useRevokeConnectedApp errors', () => {
         connectedApps: async () => ({ request_id: 'never', status_code: 200, connected_apps: [] }),
       },
     };
-    const { result } = renderHook(() => useRevokeConnectedApp({ client }));
-
-    act(() => result.current.revoke({ user_id: 'user-test-x', connected_app_id: unknownAppId }));
-    await waitFor(() => expect(result.current.status).toBe('error'));
-    expect(isConnectedAppsError(result.current.error)).toBe(true);
-    expect(result.current.error).toMatchObject({
+    const error = await revokeError(client, { user_id: 'user-test-x', connected_app_id: unknownAppId });
+    expect(isConnectedAppsError(error)).toBe(true);
+    expect(error).toMatchObject({
       status_code: 0,
       error_type: 'unexpected_error',
       retryable: false,
     });
-    expect(result.current.error?.request_id).toMatch(/^local-/);
-    expect(result.current.error?.cause).toBeInstanceOf(TypeError);
+    expect(error?.request_id).toMatch(/^local-/);
+    expect(error?.cause).toBeInstanceOf(TypeError);
   });
 });
