@@ -6,7 +6,9 @@
 export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
 export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
 export {
+  type HttpResponse,
   parseHttpResponse,
+  parseHttpResponses,
   type RawSocketOptions,
   type RawSocketResponse,
   rawSocket,

@@ -4,6 +4,7 @@ import {
   bearer,
   captureLogs,
   parseHttpResponse,
+  parseHttpResponses,
   proxyListPath,
   proxyRevokePath,
   sessionJwtCookie,
@@ -97,5 +98,31 @@ describe('parseHttpResponse', () => {
       parseHttpResponse(bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n'), false),
     ).toMatchObject({ body: 'abc', complete: false });
     expect(parseHttpResponse(bytes('garbage'), true)).toMatchObject({ status: 0, headers: {}, body: '' });
+  });
+});
+
+describe('parseHttpResponses', () => {
+  const bytes = (text: string) => Buffer.from(text, 'latin1');
+
+  it('splits pipelined answers by their framing, and keeps what is not a whole answer', () => {
+    const { responses, leftover } = parseHttpResponses(
+      bytes(
+        'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok' +
+          'HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n\r\n' +
+          'HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\ncut',
+      ),
+      false,
+    );
+    expect(responses.map(({ status, body }) => [status, body])).toEqual([
+      [200, 'ok'],
+      [201, 'a'],
+    ]);
+    expect(leftover).toBe('HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\ncut');
+  });
+
+  it('ends an answer with neither framing at the close, and only there', () => {
+    const answer = bytes('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\nrest');
+    expect(parseHttpResponses(answer, true).responses).toMatchObject([{ status: 400, body: 'rest' }]);
+    expect(parseHttpResponses(answer, false).responses).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ beforeAll(async () => {
     req.on('end', () => {
       seen = { url: req.url ?? '', method: req.method ?? '', headers: req.headers, body };
       if (req.url === '/silent') return; // never answers
+      if (req.url === '/reset')
+        return res.writeHead(200, { 'content-length': '10' }).write('half', () => req.socket.destroy());
       if (req.url === '/text') return res.writeHead(200, { 'content-type': 'text/plain' }).end('plain');
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
     });
@@ -72,5 +74,30 @@ describe('rawSocket', () => {
   it('resolves with what arrived when the server says nothing before the timeout', async () => {
     const res = await rawSocket(url, 'GET /silent HTTP/1.1\r\nHost: t\r\n\r\n', { timeoutMs: 200 });
     expect(res).toMatchObject({ status: 0, raw: '', closed: false });
+  });
+
+  it('reads every answer to pipelined requests until the close', async () => {
+    const get = (path: string, close = false) =>
+      `GET ${path} HTTP/1.1\r\nHost: t\r\n${close ? 'Connection: close\r\n' : ''}\r\n`;
+    const res = await rawSocket(url, get('/a') + get('/text', true), { untilClose: true });
+    expect(res.responses.map((r) => [r.status, r.body])).toEqual([
+      [201, '{"ok":true}'],
+      [200, 'plain'],
+    ]);
+    expect(res).toMatchObject({ status: 201, closed: true, leftover: '' });
+  });
+
+  it('lets the server see a message cut short end there (half close)', async () => {
+    const res = await rawSocket(url, 'POST /cut HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc', {
+      halfClose: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.closed).toBe(true);
+  });
+
+  it('judges what arrived when the server resets the connection mid-answer', async () => {
+    const res = await rawSocket(url, 'GET /reset HTTP/1.1\r\nHost: t\r\n\r\n', { timeoutMs: 2000 });
+    expect(res).toMatchObject({ status: 200, body: 'half', closed: true, responses: [] });
+    expect(res.leftover).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
   });
 });
