@@ -1,16 +1,17 @@
 import { createUndiciTransport } from '@connected-apps/core/node';
-import { buildProxyApp, type ProxyApp, type ProxyDeps } from './app/create-proxy-app.ts';
+import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import type { ProxyConfig } from './config/proxy-config.ts';
 
 /**
- * Builds the proxy (a Hono app) for Node: Stytch is called over undici's keep-alive pool unless
- * `deps` supplies a client or transport. Use {@link startProxy} to also listen on a port.
+ * Builds the proxy for Node: Stytch is called over undici's keep-alive pool unless `deps` supplies a
+ * client or transport. {@link startProxy} also listens on a port (with the Node adapter, which reads
+ * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s.
  *
  * @example
- * import { serve } from '@hono/node-server';
  * const proxy = createProxyApp(loadConfig(process.env));
- * serve({ fetch: proxy.fetch, port: 8787 });
+ * const response = await proxy.app.request('/healthz');
+ * await proxy.close();
  */
 export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): ProxyApp {
-  return buildProxyApp(config, deps, () => createUndiciTransport());
+  return assembleProxy(config, deps, () => createUndiciTransport()).proxy;
 }

@@ -1,15 +1,17 @@
-import { buildProxyApp, type ProxyApp, type ProxyDeps } from './app/create-proxy-app.ts';
-import { fetchTransport } from './app/fetch-transport.ts';
+import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import type { ProxyConfig } from './config/proxy-config.ts';
+import { fetchTransport } from './upstream/fetch-transport.ts';
 
-export type { ProxyApp, ProxyDeps } from './app/create-proxy-app.ts';
+export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
+export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
 
 /**
  * The proxy for edge runtimes (Cloudflare Workers, Deno, Bun, Vercel Edge): no Node built-ins, Stytch
- * called with the runtime's `fetch`. Build it once per isolate and hand requests to `fetch`.
+ * called with the runtime's `fetch` (redirects never followed). Build it once per isolate and hand
+ * requests to `fetch`.
  *
  * @example
  * import { createProxyApp, loadConfig } from '@connected-apps/proxy/edge';
@@ -22,5 +24,5 @@ export type { ProxyConfig } from './config/proxy-config.ts';
  * };
  */
 export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): ProxyApp {
-  return buildProxyApp(config, deps, () => fetchTransport);
+  return assembleProxy(config, deps, () => fetchTransport).proxy;
 }

@@ -1,10 +1,11 @@
-export type { ProxyApp, ProxyDeps } from './app/create-proxy-app.ts';
+export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
 export { createProxyApp } from './create-proxy-app.ts';
 export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
-export type { StytchErrorBody } from './errors/error-response.ts';
 export { createLogger, REDACTED_PATHS } from './logging/create-logger.ts';
-export { BoundedMemoryStore } from './middleware/bounded-memory-store.ts';
+export { BoundedMemoryStore } from './rate-limit/bounded-memory-store.ts';
+export type { RateLimitStore } from './rate-limit/rate-limit-store.ts';
 export { type RunningProxy, type StartProxyOptions, startProxy } from './server/start-proxy.ts';
+export type { SessionKeys } from './session/stytch-jwks.ts';

@@ -92,10 +92,22 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('has space');
   });
 
-  it('refuses a secret that cannot go into a Basic auth header, without echoing it', () => {
-    const error = configError({ ...required, STYTCH_SECRET: 'secret-test-ünïcode' });
-    expect(error.message).toContain('STYTCH_SECRET: must be a single token of printable ASCII');
-    expect(error.message).not.toContain('ünïcode');
+  it.each([
+    ['a space', 'secret-test-has space'],
+    ['a line break', 'secret-test-abc\ndef'],
+    ['a tab', 'secret-test-abc\tdef'],
+    ['a control character', 'secret-test-abc\u0007def'],
+    ['a lone surrogate', 'secret-test-abc\ud800def'],
+  ])('refuses a secret with %s, without echoing it', (_name, secret) => {
+    const error = configError({ ...required, STYTCH_SECRET: secret });
+    expect(error.message).toContain('STYTCH_SECRET: must be a single token');
+    expect(error.message).not.toContain('def');
+  });
+
+  it('accepts a non-ASCII secret and a colon in it (Basic auth is encoded as UTF-8)', () => {
+    expect(loadConfig({ ...required, STYTCH_SECRET: 'secret-test-ünïcode:日本' }).secret).toBe(
+      'secret-test-ünïcode:日本',
+    );
   });
 
   it('treats blank values as unset', () => {

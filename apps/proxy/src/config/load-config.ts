@@ -1,3 +1,4 @@
+import { defaultBaseUrl } from '@connected-apps/core/wire';
 import { DEFAULT_ERROR_DOCS_URL } from '../errors/error-catalog.ts';
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { ProxyConfig } from './proxy-config.ts';
@@ -49,9 +50,13 @@ export function loadConfig(env: Env): ProxyConfig {
   // The secret's value is never echoed back, even when it is wrong.
   const secret = read('STYTCH_SECRET');
   if (secret === undefined) fail('STYTCH_SECRET', 'is required');
-  // Printable ASCII only: it goes into a Basic auth header, and Stytch's secrets are ASCII anyway.
-  else if (!/^[\x21-\x39\x3b-\x7e]{1,200}$/.test(secret)) {
-    fail('STYTCH_SECRET', 'must be a single token of printable ASCII, without spaces or colons');
+  // Any UTF-8 text (core's Basic auth encodes it), but one token: a space, a line break or a control
+  // character is a paste accident, and a lone surrogate could not be sent as the secret it looks like.
+  else if (!/^[^\s\p{Cc}\p{Cs}]{1,200}$/u.test(secret)) {
+    fail(
+      'STYTCH_SECRET',
+      'must be a single token of at most 200 characters: no spaces, line breaks or control characters',
+    );
   }
 
   const stytchBaseUrl = parseBaseUrl(read('STYTCH_BASE_URL'), projectId, fail);
@@ -111,7 +116,7 @@ function parseBaseUrl(
 ): string | undefined {
   if (raw === undefined) {
     // Stytch's own rule: live projects talk to the live API, everything else to the test API.
-    return projectId?.startsWith('project-live-') ? 'https://api.stytch.com' : 'https://test.stytch.com';
+    return defaultBaseUrl(projectId ?? '');
   }
   let url: URL;
   try {

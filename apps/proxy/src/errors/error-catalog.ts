@@ -22,6 +22,7 @@ export const PROXY_ERRORS = {
   },
   route_not_found: { status: 404, message: 'No route matches this path.' },
   method_not_allowed: { status: 405, message: 'This route does not accept this method.' },
+  request_timeout: { status: 408, message: 'The request was not received in time.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: {
     status: 415,
@@ -31,6 +32,7 @@ export const PROXY_ERRORS = {
     status: 429,
     message: 'Too many requests have been made. Retry after the delay given.',
   },
+  request_headers_too_large: { status: 431, message: 'The request headers are too large.' },
   internal_server_error: {
     status: 500,
     message: 'The proxy failed unexpectedly while handling the request.',
@@ -41,6 +43,10 @@ export const PROXY_ERRORS = {
     message: 'Stytch answered with a response the proxy could not read.',
   },
   not_ready: { status: 503, message: 'The proxy is not ready: the session signing keys cannot be fetched.' },
+  shutting_down: {
+    status: 503,
+    message: 'The proxy shut down before Stytch answered. The call may have happened; retrying is safe.',
+  },
   upstream_timeout: { status: 504, message: 'Stytch did not answer in time.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProxyFailure } from '../errors/proxy-failure.ts';
+import { ProxyError } from '../errors/proxy-error.ts';
 import type { VerifiedJwt } from './jwt-verifier.ts';
+import type { AuthenticatedSession } from './remote-session.ts';
 import { createSessionAuthenticator } from './session-authenticator.ts';
-import type { AuthenticatedSession } from './stytch-sessions-authenticate.ts';
 
 // The two verification steps are the authenticator's inputs: these record calls so the caching and
 // routing between them can be checked. Real JWT verification and Stytch calls are tested elsewhere.
@@ -13,7 +13,7 @@ function setup(jwt: Partial<VerifiedJwt> = {}, maxAgeSeconds = 60) {
     maxAgeSeconds,
     verifyJwt: async (value) => {
       calls.jwt++;
-      if (value === 'bad') throw new ProxyFailure('session_invalid');
+      if (value === 'bad') throw new ProxyError('session_invalid');
       return {
         user_id: 'user-a',
         session_id: 's-1',
@@ -77,10 +77,10 @@ describe('createSessionAuthenticator', () => {
   it('does not cache a failure', async () => {
     const { authenticate, calls } = setup();
     await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(
-      ProxyFailure,
+      ProxyError,
     );
     await expect(authenticate({ kind: 'jwt', value: 'bad', via: 'bearer' })).rejects.toBeInstanceOf(
-      ProxyFailure,
+      ProxyError,
     );
     expect(calls.jwt).toBe(2);
   });

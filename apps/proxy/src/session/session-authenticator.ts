@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { hashToken } from './hash-token.ts';
 import type { VerifiedJwt } from './jwt-verifier.ts';
+import type { AuthenticatedSession, RemoteSessionCheck } from './remote-session.ts';
 import type { SessionCredential } from './session-credential.ts';
-import type { AuthenticatedSession } from './stytch-sessions-authenticate.ts';
 import type { VerifiedSession } from './verified-session.ts';
 
 /** Options of {@link createSessionAuthenticator}. */
@@ -10,9 +10,7 @@ export interface SessionAuthenticatorOptions {
   /** Local RS256 verification against the JWKS. */
   verifyJwt: (jwt: string) => Promise<VerifiedJwt>;
   /** Stytch's `sessions/authenticate`. */
-  authenticateRemote: (
-    credential: { session_token: string } | { session_jwt: string },
-  ) => Promise<AuthenticatedSession>;
+  authenticateRemote: RemoteSessionCheck;
   /** Any verification, local or remote, is trusted for at most this long. */
   maxAgeSeconds: number;
   /** Verified sessions kept. @default 10000 */
@@ -21,7 +19,7 @@ export interface SessionAuthenticatorOptions {
 
 /**
  * Turns a session credential into a {@link VerifiedSession} (synchronously on a cache hit), or fails
- * with a `ProxyFailure`.
+ * with a `ProxyError`.
  */
 export type SessionAuthenticator = (
   credential: SessionCredential,

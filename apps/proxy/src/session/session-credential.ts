@@ -1,9 +1,6 @@
-import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
-
-/** The cookie names Stytch's frontend SDKs set. */
-export const SESSION_JWT_COOKIE = 'stytch_session_jwt';
-export const SESSION_TOKEN_COOKIE = 'stytch_session';
+import { SESSION_JWT_COOKIE, SESSION_TOKEN_COOKIE } from '@connected-apps/core/wire';
+import { parse } from 'hono/utils/cookie';
+import type { RequestView } from '../pipeline/exchange.ts';
 
 /**
  * Where the caller's session came from. `via` matters for CSRF: a cookie rides along on cross-site
@@ -18,11 +15,14 @@ const MAX_CREDENTIAL_LENGTH = 4096;
 
 /**
  * Picks the caller's session from the request: a Bearer JWT first (explicit beats ambient), then the
- * `stytch_session_jwt` cookie, then the opaque `stytch_session` cookie.
+ * `stytch_session_jwt` cookie, then the opaque `stytch_session` cookie (Stytch's frontend SDKs set both).
  * Returns `undefined` when none is present, or `'malformed'` when one is present but unusable.
+ *
+ * @example
+ * readSessionCredential(view); // { kind: 'jwt', value: 'eyJ…', via: 'bearer' }
  */
-export function readSessionCredential(c: Context): SessionCredential | 'malformed' | undefined {
-  const authorization = c.req.header('authorization');
+export function readSessionCredential(request: RequestView): SessionCredential | 'malformed' | undefined {
+  const authorization = request.header('authorization');
   if (authorization !== undefined) {
     // RFC 7235: the scheme is case-insensitive.
     if (authorization.length < 8 || authorization.slice(0, 7).toLowerCase() !== 'bearer ') return 'malformed';
@@ -30,11 +30,12 @@ export function readSessionCredential(c: Context): SessionCredential | 'malforme
     if (value.length === 0 || value.length > MAX_CREDENTIAL_LENGTH) return 'malformed';
     return { kind: 'jwt', value, via: 'bearer' };
   }
-  if (c.req.header('cookie') === undefined) return undefined;
-  const jwt = getCookie(c, SESSION_JWT_COOKIE);
+  const cookie = request.header('cookie');
+  if (cookie === undefined) return undefined;
+  const jwt = parse(cookie, SESSION_JWT_COOKIE)[SESSION_JWT_COOKIE];
   if (jwt)
     return jwt.length > MAX_CREDENTIAL_LENGTH ? 'malformed' : { kind: 'jwt', value: jwt, via: 'cookie' };
-  const token = getCookie(c, SESSION_TOKEN_COOKIE);
+  const token = parse(cookie, SESSION_TOKEN_COOKIE)[SESSION_TOKEN_COOKIE];
   if (token) {
     return token.length > MAX_CREDENTIAL_LENGTH
       ? 'malformed'

@@ -1,55 +1,32 @@
-import type { ConnectedAppsClient } from '@connected-apps/core';
-import type { Context, Handler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ProxyEnv } from '../app/proxy-env.ts';
-import type { ErrorResponder } from '../errors/error-response.ts';
-import { classifyUpstreamError } from './upstream-error.ts';
+import type { StytchClient } from '@connected-apps/core';
+import type { Exchange } from '../pipeline/exchange.ts';
+import type { ProxyResponse } from '../pipeline/proxy-response.ts';
+import type { Responder } from '../pipeline/respond.ts';
 
 /**
- * The last step of each Stytch-shaped route: one call through `@connected-apps/core`'s Stytch client
- * (its timeout and retries apply), whose answer goes back as Stytch sent it.
+ * The answers of the two Stytch-shaped routes: one call through the proxy's Stytch client (its
+ * timeout, retries and shape validation apply), whose body goes back as Stytch sent it. A failed call
+ * rejects with core's typed error, which the pipeline's error exit answers.
+ *
+ * @example
+ * const forward = createForwarders(stytch, respond, shutdown.signal);
+ * const route = { pattern, cors: true, checks, answer: forward.revoke };
  */
-export function createForwarders(stytch: ConnectedAppsClient, respondError: ErrorResponder) {
-  const fail = (c: Context<ProxyEnv>, error: unknown): Response => {
-    const outcome = classifyUpstreamError(error);
-    if ('proxyError' in outcome) {
-      c.set('failureCause', error);
-      return respondError(c, outcome.proxyError);
-    }
-    const stytchError = outcome.passThrough;
-    c.set('stytchRequestId', stytchError.request_id);
-    c.set('errorType', stytchError.error_type);
-    const headers =
-      stytchError.retryAfter === undefined
-        ? undefined
-        : { 'Retry-After': String(Math.ceil(stytchError.retryAfter / 1000)) };
-    return c.json(stytchError.toJSON(), stytchError.status_code as ContentfulStatusCode, headers);
-  };
+export function createForwarders(stytch: StytchClient, respond: Responder, signal?: AbortSignal) {
+  const options = { signal };
+  const answer = (exchange: Exchange, body: { request_id: string }): ProxyResponse =>
+    respond.json(exchange, 200, JSON.stringify(body), { stytchRequestId: body.request_id });
 
-  /** `POST {base}/v1/users/:user_id/connected_apps/:connected_app_id/revoke` */
-  const revoke: Handler<ProxyEnv> = async (c) => {
-    try {
-      const body = await stytch.users.revoke({
-        user_id: c.req.param('user_id') as string,
-        connected_app_id: c.req.param('connected_app_id') as string,
-      });
-      c.set('stytchRequestId', body.request_id);
-      return c.json(body);
-    } catch (error) {
-      return fail(c, error);
-    }
+  return {
+    /** `POST {base}/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke` */
+    revoke: async (exchange: Exchange): Promise<ProxyResponse> => {
+      const { user_id, connected_app_id } = exchange.params as { user_id: string; connected_app_id: string };
+      return answer(exchange, await stytch.users.revoke({ user_id, connected_app_id }, options));
+    },
+    /** `GET {base}/v1/users/{user_id}/connected_apps` */
+    list: async (exchange: Exchange): Promise<ProxyResponse> => {
+      const { user_id } = exchange.params as { user_id: string };
+      return answer(exchange, await stytch.users.connectedApps({ user_id }, options));
+    },
   };
-
-  /** `GET {base}/v1/users/:user_id/connected_apps` */
-  const list: Handler<ProxyEnv> = async (c) => {
-    try {
-      const body = await stytch.users.connectedApps({ user_id: c.req.param('user_id') as string });
-      c.set('stytchRequestId', body.request_id);
-      return c.json(body);
-    } catch (error) {
-      return fail(c, error);
-    }
-  };
-
-  return { revoke, list };
 }

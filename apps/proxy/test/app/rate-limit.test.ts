@@ -1,5 +1,6 @@
+import { bearer } from '@connected-apps/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALICE, BOB, bearer, createHarness, listPath } from '../helpers/app-harness.ts';
+import { ALICE, BOB, createHarness, listPath } from '../helpers/app-harness.ts';
 import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
 
 let jwks: JwksServer;

@@ -1,12 +1,6 @@
+import { ALLOWED_ORIGIN, bearer } from '@connected-apps/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ALICE,
-  ALLOWED_ORIGIN,
-  bearer,
-  createHarness,
-  listPath,
-  revokePath,
-} from '../helpers/app-harness.ts';
+import { ALICE, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
 import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
 
 let jwks: JwksServer;
@@ -30,13 +24,23 @@ async function errorType(response: Response): Promise<string> {
 
 describe('path parameters', () => {
   const bad: [string, string, string][] = [
-    ['a user_id with a control character', listPath('user%0Atest'), 'invalid_user_id'],
-    ['a user_id with an encoded slash', listPath('a%2Fb'), 'invalid_user_id'],
-    ['a user_id with an encoded backslash', listPath('a%5Cb'), 'invalid_user_id'],
-    ['a double-encoded user_id', listPath('a%252Fb'), 'invalid_user_id'],
-    ['an over-long user_id', listPath('u'.repeat(129)), 'invalid_user_id'],
-    ['a connected_app_id with ..', revokePath(ALICE, 'app..x'), 'invalid_connected_app_id'],
-    ['a connected_app_id with an encoded ?', revokePath(ALICE, 'app%3Fx'), 'invalid_connected_app_id'],
+    ['a user_id with a control character', '/api/v1/users/user%0Atest/connected_apps', 'invalid_user_id'],
+    ['a user_id with an encoded slash', '/api/v1/users/a%2Fb/connected_apps', 'invalid_user_id'],
+    ['a user_id with an encoded backslash', '/api/v1/users/a%5Cb/connected_apps', 'invalid_user_id'],
+    ['a double-encoded user_id', '/api/v1/users/a%252Fb/connected_apps', 'invalid_user_id'],
+    ['an over-long user_id', `/api/v1/users/${'u'.repeat(129)}/connected_apps`, 'invalid_user_id'],
+    ['an empty user_id', '/api/v1/users//connected_apps', 'invalid_user_id'],
+    ['a malformed percent-encoding', '/api/v1/users/a%E0%A4b/connected_apps', 'invalid_user_id'],
+    [
+      'a connected_app_id with an encoded slash',
+      `/api/v1/users/${ALICE}/connected_apps/app%2F..%2Fx/revoke`,
+      'invalid_connected_app_id',
+    ],
+    [
+      'a connected_app_id with an encoded ?',
+      `/api/v1/users/${ALICE}/connected_apps/app%3Fx/revoke`,
+      'invalid_connected_app_id',
+    ],
   ];
   for (const [name, path, type] of bad) {
     it(`answers 400 ${type} for ${name}, before looking at the session`, async () => {
@@ -68,6 +72,16 @@ describe('routes and methods', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(await errorType(response)).toBe('method_not_allowed');
+  });
+
+  it('routes an id with .. inside it (one segment, not a dot segment) to Stytch', async () => {
+    const response = await harness.request(revokePath(ALICE, 'app..x'), {
+      method: 'POST',
+      headers: bearer(jwt),
+    });
+    // The JWKS test server is not Stytch: reaching it proves the id passed the path-parameter rule.
+    expect(response.status).toBe(502);
+    expect(jwks.otherRequests()).toEqual([`POST /v1/users/${ALICE}/connected_apps/app..x/revoke`]);
   });
 
   it('answers 405 for DELETE on the list route', async () => {

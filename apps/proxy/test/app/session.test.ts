@@ -1,10 +1,11 @@
+import { createStytchClient } from '@connected-apps/core';
+import { bearer, captureLogs } from '@connected-apps/testkit';
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProxyApp } from '../../src/create-proxy-app.ts';
 import { createLogger } from '../../src/logging/create-logger.ts';
-import { createStytchJwks } from '../../src/session/jwt-verifier.ts';
-import { ALICE, BOB, bearer, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
-import { captureLogs } from '../helpers/log-capture.ts';
+import { createStytchJwks } from '../../src/session/stytch-jwks.ts';
+import { ALICE, BOB, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
 import {
   hs256WithPublicKey,
   type JwksServer,
@@ -124,11 +125,11 @@ describe('session verification', () => {
 
   it('picks up a rotated signing key (unknown kid → JWKS refetched)', async () => {
     const rotating = await startJwksServer('jwk-test-before');
-    const logs = captureLogs();
-    const auth = `Basic ${btoa(`${PROJECT_ID}:${SECRET}`)}`;
+    const stytch = createStytchClient({ project_id: PROJECT_ID, secret: SECRET, baseUrl: rotating.url });
     const proxy = createProxyApp(testConfig(rotating.url), {
-      logger: createLogger('info', logs.stream),
-      jwks: createStytchJwks(rotating.url, PROJECT_ID, auth, { cooldownMs: 0 }),
+      logger: createLogger('info', captureLogs()),
+      stytch,
+      jwks: createStytchJwks({ stytch, projectId: PROJECT_ID, baseUrl: rotating.url, cooldownMs: 0 }),
     });
     try {
       const before = await signSession(rotating.keys.privateKey, { sub: ALICE }, 'jwk-test-before');

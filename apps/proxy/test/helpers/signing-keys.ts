@@ -7,7 +7,10 @@ export const SECRET = 'secret-test-unit-0123456789abcdef';
 
 type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
 
-/** A real RS256 key, served as a JWKS over HTTP like Stytch's `/v1/sessions/jwks/{project_id}`. */
+/**
+ * A real RS256 key, served as a JWKS over HTTP like Stytch's `/v1/sessions/jwks/{project_id}`; every
+ * other path answers a bare 404 (not Stytch's shape), so a forwarded call that reaches it fails 502.
+ */
 export interface JwksServer {
   url: string;
   keys: KeyPair;
@@ -17,7 +20,7 @@ export interface JwksServer {
   /** Every other request that arrived (method and path): what "reached Stytch". */
   otherRequests(): string[];
   clearRequests(): void;
-  /** Makes the JWKS endpoint answer 503 (or serve again). */
+  /** Makes the JWKS endpoint drop every connection, as an unreachable Stytch (or serve again). */
   setDown(down: boolean): void;
   /** Starts serving a new key (and the old one) as Stytch does on rotation; returns the new private key. */
   rotate(kid: string): Promise<KeyPair['privateKey']>;
@@ -35,10 +38,12 @@ export async function startJwksServer(kid = 'jwk-test-unit'): Promise<JwksServer
     if (req.url === `/v1/sessions/jwks/${PROJECT_ID}`) {
       hits++;
       if (down) {
-        res.writeHead(503).end();
+        req.socket.destroy();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: served }));
+      // Stytch's JWKS answer: the keys, and the request id and status every Stytch answer carries.
+      const body = { keys: served, request_id: `request-id-test-jwks-${hits}`, status_code: 200 };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       return;
     }
     others.push(`${req.method} ${req.url}`);

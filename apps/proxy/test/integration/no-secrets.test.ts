@@ -1,21 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALLOWED_ORIGIN,
   bearer,
-  listPath,
+  proxyListPath,
+  proxyRevokePath,
   rawRequest,
-  revokePath,
-  type Stack,
   seedWorld,
-  startStack,
   type World,
-} from '../helpers/stack.ts';
+} from '@connected-apps/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
 
-let stack: Stack;
+let stack: ProxyStack;
 let world: World;
 
 beforeAll(async () => {
-  stack = await startStack({ LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_RETRIES: '0' });
+  stack = await startProxyStack({ LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_RETRIES: '0' });
   world = await seedWorld(stack.emulator);
 });
 afterAll(() => stack.stop());
@@ -23,7 +22,7 @@ afterAll(() => stack.stop());
 describe('secrets and tokens', () => {
   it('appear in no log line and no response body, whatever happens', async () => {
     const { alice, bob, calendar } = world;
-    const url = stack.proxy.url;
+    const url = stack.url;
     const secrets = [
       stack.emulator.secret,
       alice.jwt,
@@ -33,14 +32,16 @@ describe('secrets and tokens', () => {
     ];
     const forged = `${alice.jwt.slice(0, -10)}AAAAAAAAAA`;
     const responses = await Promise.all([
-      rawRequest(url, 'GET', listPath(alice.user_id), bearer(alice.jwt)),
-      rawRequest(url, 'GET', listPath(alice.user_id), { cookie: `stytch_session=${alice.token}; other=1` }),
-      rawRequest(url, 'POST', revokePath(alice.user_id, calendar), {
+      rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)),
+      rawRequest(url, 'GET', proxyListPath(alice.user_id), {
+        cookie: `stytch_session=${alice.token}; other=1`,
+      }),
+      rawRequest(url, 'POST', proxyRevokePath(alice.user_id, calendar), {
         cookie: `stytch_session_jwt=${alice.jwt}`,
         origin: 'https://evil.example',
       }),
-      rawRequest(url, 'GET', listPath(alice.user_id), bearer(bob.jwt)),
-      rawRequest(url, 'GET', listPath(alice.user_id), bearer(forged)),
+      rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(bob.jwt)),
+      rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(forged)),
       rawRequest(url, 'GET', `/api/v1/users/${alice.token}/connected_apps`, {
         cookie: `stytch_session=${alice.token}`,
         origin: ALLOWED_ORIGIN,
@@ -48,11 +49,11 @@ describe('secrets and tokens', () => {
       rawRequest(url, 'GET', '/api/nope', bearer(alice.jwt)),
     ]);
     await stack.emulator.control.injectFault({ path: '/v1/users/*', malformed_json: true });
-    responses.push(await rawRequest(url, 'GET', listPath(alice.user_id), bearer(alice.jwt)));
+    responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
     await stack.emulator.control.injectFault({ path: '/v1/users/*', drop_connection: true });
-    responses.push(await rawRequest(url, 'GET', listPath(alice.user_id), bearer(alice.jwt)));
+    responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
     await stack.emulator.control.injectFault({ path: '/v1/users/*', latency_ms: 1000 });
-    responses.push(await rawRequest(url, 'GET', listPath(alice.user_id), bearer(alice.jwt)));
+    responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
 
     expect(responses.map((r) => r.status)).toEqual([200, 200, 403, 403, 401, 403, 404, 502, 502, 504]);
     const logText = stack.logs.text();

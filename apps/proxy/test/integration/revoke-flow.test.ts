@@ -1,40 +1,39 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ALLOWED_ORIGIN,
   bearer,
-  listPath,
-  revokePath,
-  type Stack,
+  proxyListPath,
+  proxyRevokePath,
   seedWorld,
-  startStack,
   type World,
-} from '../helpers/stack.ts';
+} from '@connected-apps/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
 
-let stack: Stack;
+let stack: ProxyStack;
 let world: World;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startProxyStack();
 });
 beforeEach(async () => {
   world = await seedWorld(stack.emulator);
 });
 afterAll(() => stack.stop());
 
-const api = (path: string, init?: RequestInit) => fetch(`${stack.proxy.url}${path}`, init);
+const api = (path: string, init?: RequestInit) => fetch(`${stack.url}${path}`, init);
 
 describe('a signed-in user revokes their own app', () => {
   it("revokes with a Bearer JWT: 200 with Stytch's body, grant gone, tokens revoked, list updated", async () => {
     const { alice, calendar, notes } = world;
-    const before = await api(listPath(alice.user_id), { headers: bearer(alice.jwt) });
+    const before = await api(proxyListPath(alice.user_id), { headers: bearer(alice.jwt) });
     expect(before.status).toBe(200);
     const listed = (await before.json()) as {
       connected_apps: { connected_app_id: string; scopes_granted: string }[];
     };
     expect(listed.connected_apps.map((a) => a.connected_app_id).sort()).toEqual([calendar, notes].sort());
 
-    const response = await api(revokePath(alice.user_id, calendar), {
+    const response = await api(proxyRevokePath(alice.user_id, calendar), {
       method: 'POST',
       headers: { ...bearer(alice.jwt), 'content-type': 'application/json' },
       body: '{}',
@@ -51,7 +50,7 @@ describe('a signed-in user revokes their own app', () => {
     expect(tokens.tokens.every((t) => t.revoked)).toBe(true);
 
     const after = (await (
-      await api(listPath(alice.user_id), { headers: bearer(alice.jwt) })
+      await api(proxyListPath(alice.user_id), { headers: bearer(alice.jwt) })
     ).json()) as typeof listed;
     expect(after.connected_apps.map((a) => a.connected_app_id)).toEqual([notes]);
     // Bob's grant to the same app is untouched.
@@ -60,7 +59,7 @@ describe('a signed-in user revokes their own app', () => {
 
   it('revokes from the browser with the opaque stytch_session cookie and an allowed Origin', async () => {
     const { alice, notes } = world;
-    const response = await api(revokePath(alice.user_id, notes), {
+    const response = await api(proxyRevokePath(alice.user_id, notes), {
       method: 'POST',
       headers: { cookie: `stytch_session=${alice.token}`, origin: ALLOWED_ORIGIN },
     });
@@ -74,7 +73,7 @@ describe('a signed-in user revokes their own app', () => {
 
   it('revokes with the stytch_session_jwt cookie and Sec-Fetch-Site: same-origin', async () => {
     const { alice, notes } = world;
-    const response = await api(revokePath(alice.user_id, notes), {
+    const response = await api(proxyRevokePath(alice.user_id, notes), {
       method: 'POST',
       headers: { cookie: `stytch_session_jwt=${alice.jwt}`, 'sec-fetch-site': 'same-origin' },
     });
@@ -88,7 +87,7 @@ describe('a signed-in user revokes their own app', () => {
       claims_override: { iat: now - 120, nbf: now - 120 },
     });
     for (let i = 0; i < 2; i++) {
-      const response = await api(listPath(world.alice.user_id), { headers: bearer(old.session_jwt) });
+      const response = await api(proxyListPath(world.alice.user_id), { headers: bearer(old.session_jwt) });
       expect(response.status).toBe(200);
     }
     const requests = await stack.stytchRequests();
@@ -96,7 +95,7 @@ describe('a signed-in user revokes their own app', () => {
   });
 
   it('answers session_invalid when Stytch no longer knows an opaque session', async () => {
-    const response = await api(listPath(world.alice.user_id), {
+    const response = await api(proxyListPath(world.alice.user_id), {
       headers: { cookie: 'stytch_session=unknown-session-token' },
     });
     expect(response.status).toBe(401);
@@ -106,7 +105,7 @@ describe('a signed-in user revokes their own app', () => {
 
 describe('over real HTTP', () => {
   it('sends the secure headers and our request id, which the request log carries too', async () => {
-    const response = await api(listPath(world.alice.user_id), { headers: bearer(world.alice.jwt) });
+    const response = await api(proxyListPath(world.alice.user_id), { headers: bearer(world.alice.jwt) });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -128,14 +127,14 @@ describe('over real HTTP', () => {
 
   it('accepts a {} body that arrives in pieces', async () => {
     const { alice, notes } = world;
-    const { hostname, port } = new URL(stack.proxy.url);
+    const { hostname, port } = new URL(stack.url);
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
         {
           host: hostname,
           port,
           method: 'POST',
-          path: revokePath(alice.user_id, notes),
+          path: proxyRevokePath(alice.user_id, notes),
           headers: {
             ...bearer(alice.jwt),
             'content-type': 'application/json',
@@ -156,7 +155,7 @@ describe('over real HTTP', () => {
   });
 
   it('ignores a caller-chosen X-Request-Id', async () => {
-    const response = await api(listPath(world.alice.user_id), {
+    const response = await api(proxyListPath(world.alice.user_id), {
       headers: { ...bearer(world.alice.jwt), 'x-request-id': 'chosen-by-caller' },
     });
     expect(response.headers.get('x-request-id')).not.toBe('chosen-by-caller');
@@ -164,7 +163,7 @@ describe('over real HTTP', () => {
 
   it('answers a CORS preflight from an allowed origin, and none to a foreign one', async () => {
     const preflight = (origin: string) =>
-      api(revokePath(world.alice.user_id, world.calendar), {
+      api(proxyRevokePath(world.alice.user_id, world.calendar), {
         method: 'OPTIONS',
         headers: {
           origin,
@@ -193,7 +192,7 @@ describe('over real HTTP', () => {
 describe('admins', () => {
   it("lets the admin role revoke another user's app", async () => {
     const { admin, alice, calendar } = world;
-    const response = await api(revokePath(alice.user_id, calendar), {
+    const response = await api(proxyRevokePath(alice.user_id, calendar), {
       method: 'POST',
       headers: bearer(admin.jwt),
     });
@@ -203,9 +202,9 @@ describe('admins', () => {
 
   it("lets the admin role use a user's external_id", async () => {
     const { admin, alice, notes } = world;
-    const list = await api(listPath(alice.external_id), { headers: bearer(admin.jwt) });
+    const list = await api(proxyListPath(alice.external_id), { headers: bearer(admin.jwt) });
     expect(list.status).toBe(200);
-    const response = await api(revokePath(alice.external_id, notes), {
+    const response = await api(proxyRevokePath(alice.external_id, notes), {
       method: 'POST',
       headers: bearer(admin.jwt),
     });
@@ -218,7 +217,7 @@ describe("Stytch's errors pass through unchanged", () => {
   it('passes connected_app_not_found through with its status, request_id and error_url', async () => {
     const { alice } = world;
     const response = await api(
-      revokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'),
+      proxyRevokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'),
       {
         method: 'POST',
         headers: bearer(alice.jwt),
@@ -238,7 +237,8 @@ describe("Stytch's errors pass through unchanged", () => {
     const { alice, notes } = world;
     for (let i = 0; i < 2; i++) {
       expect(
-        (await api(revokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) })).status,
+        (await api(proxyRevokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) }))
+          .status,
       ).toBe(200);
     }
   });

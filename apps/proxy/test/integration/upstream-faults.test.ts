@@ -1,21 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
-  listPath,
-  revokePath,
-  type Stack,
+  countRequests,
+  proxyListPath,
+  proxyRevokePath,
   seedWorld,
-  startStack,
   type World,
-} from '../helpers/stack.ts';
+} from '@connected-apps/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
 
 // Room for two retries with backoff even on a busy machine; the slow-upstream fault (3 s) still exceeds it.
 const TIMEOUT_MS = 1200;
-let stack: Stack;
+let stack: ProxyStack;
 let world: World;
 
 beforeAll(async () => {
-  stack = await startStack({ UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS), UPSTREAM_RETRIES: '2' });
+  stack = await startProxyStack({ UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS), UPSTREAM_RETRIES: '2' });
 });
 beforeEach(async () => {
   world = await seedWorld(stack.emulator);
@@ -23,7 +23,7 @@ beforeEach(async () => {
 afterAll(() => stack.stop());
 
 const revokeCalendar = () =>
-  fetch(`${stack.proxy.url}${revokePath(world.alice.user_id, world.calendar)}`, {
+  fetch(`${stack.url}${proxyRevokePath(world.alice.user_id, world.calendar)}`, {
     method: 'POST',
     headers: bearer(world.alice.jwt),
   });
@@ -31,7 +31,7 @@ const revokePathOnWire = () => `/v1/users/${world.alice.user_id}/connected_apps/
 
 /** The proxy still answers normally after a fault. */
 async function expectStillServing() {
-  const response = await fetch(`${stack.proxy.url}${listPath(world.alice.user_id)}`, {
+  const response = await fetch(`${stack.url}${proxyListPath(world.alice.user_id)}`, {
     headers: bearer(world.alice.jwt),
   });
   expect(response.status).toBe(200);
@@ -81,7 +81,7 @@ describe('upstream faults', () => {
 
   it('honors a 429 Retry-After before retrying', async () => {
     // Retry-After is in whole seconds: give the call the time budget to wait one.
-    const patient = await startStack({ UPSTREAM_TIMEOUT_MS: '3000' }, stack.emulator);
+    const patient = await startProxyStack({ UPSTREAM_TIMEOUT_MS: '3000' }, stack.emulator);
     try {
       await stack.emulator.control.injectFault({
         path: revokePathOnWire(),
@@ -90,7 +90,7 @@ describe('upstream faults', () => {
         times: 1,
       });
       const started = performance.now();
-      const response = await fetch(`${patient.proxy.url}${revokePath(world.alice.user_id, world.calendar)}`, {
+      const response = await fetch(`${patient.url}${proxyRevokePath(world.alice.user_id, world.calendar)}`, {
         method: 'POST',
         headers: bearer(world.alice.jwt),
       });
@@ -136,9 +136,26 @@ describe('upstream faults', () => {
     await expectStillServing();
   });
 
+  it('retries sessions/authenticate like every Stytch call: one dropped connection still confirms the session', async () => {
+    await stack.emulator.control.injectFault({
+      path: '/v1/sessions/authenticate',
+      drop_connection: true,
+      times: 1,
+    });
+    const response = await fetch(`${stack.url}${proxyListPath(world.alice.user_id)}`, {
+      headers: { cookie: `stytch_session=${world.alice.token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await countRequests(stack.emulator.control, 'POST', '/v1/sessions/authenticate')).toBe(2);
+  });
+
   it('answers 502 upstream_unavailable when sessions/authenticate is down', async () => {
-    await stack.emulator.control.injectFault({ path: '/v1/sessions/authenticate', drop_connection: true });
-    const response = await fetch(`${stack.proxy.url}${listPath(world.alice.user_id)}`, {
+    await stack.emulator.control.injectFault({
+      path: '/v1/sessions/authenticate',
+      drop_connection: true,
+      times: 5,
+    });
+    const response = await fetch(`${stack.url}${proxyListPath(world.alice.user_id)}`, {
       headers: { cookie: `stytch_session=${world.alice.token}` },
     });
     expect(response.status).toBe(502);

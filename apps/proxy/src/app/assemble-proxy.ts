@@ -1,0 +1,131 @@
+import { createStytchClient, type StytchClient, type Transport } from '@connected-apps/core';
+import type { Hono } from 'hono';
+import type { Logger } from 'pino';
+import { createFetchHandler, type FetchHandler } from '../adapters/fetch-handler.ts';
+import { createHonoApp } from '../adapters/hono-app.ts';
+import { createRequestLineCheck } from '../checks/request-line.ts';
+import type { ProxyConfig } from '../config/proxy-config.ts';
+import { createErrorExit, type ErrorExit } from '../errors/error-exit.ts';
+import { createLogger } from '../logging/create-logger.ts';
+import { createRequestLog, type RequestLog } from '../logging/request-log.ts';
+import { createCorsPolicy } from '../pipeline/cors-policy.ts';
+import { createResponder } from '../pipeline/respond.ts';
+import { createRouter } from '../pipeline/router.ts';
+import { createPipeline, type Pipeline } from '../pipeline/run-pipeline.ts';
+import type { RateLimitStore } from '../rate-limit/rate-limit-store.ts';
+import { createJwtVerifier } from '../session/jwt-verifier.ts';
+import { createRemoteSessionCheck } from '../session/remote-session.ts';
+import { createSessionAuthenticator } from '../session/session-authenticator.ts';
+import { createStytchJwks, type SessionKeys } from '../session/stytch-jwks.ts';
+import { createProxyRoutes } from './proxy-routes.ts';
+
+/** What `createProxyApp` can be given instead of building it from the config. */
+export interface ProxyDeps {
+  /** Where the request log goes. @default a pino logger on stdout at `config.logLevel` */
+  logger?: Logger;
+  /**
+   * The one client for every Stytch call: revoke, list, `sessions.authenticate` and the JWKS.
+   * @default core's `createStytchClient` on `transport`, with `UPSTREAM_TIMEOUT_MS` and `UPSTREAM_RETRIES`
+   */
+  stytch?: StytchClient;
+  /** HTTP transport of the default client. @default undici's keep-alive pool on Node, `fetch` on the edge */
+  transport?: Transport;
+  /** Rate-limit counters, e.g. `hono-rate-limiter`'s RedisStore when several replicas run. @default bounded memory stores */
+  rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
+  /** The session signing keys. @default Stytch's JWKS for the project, through `stytch`, kept by jose */
+  jwks?: SessionKeys;
+}
+
+/** The proxy as a Hono app, plus its fetch handler and a way to release what it holds. */
+export interface ProxyApp {
+  /** A Hono app handing every request to `fetch`: for `app.request()` and mounting into another app. */
+  app: Hono;
+  /** Web-standard handler: `export default { fetch }` on edge runtimes. */
+  fetch: FetchHandler;
+  /** Closes the connection pool it created (not one passed in `deps`). */
+  close(): Promise<void>;
+}
+
+/** An assembled proxy: the public {@link ProxyApp} and the parts `startProxy` serves Node with. */
+export interface AssembledProxy {
+  proxy: ProxyApp;
+  pipeline: Pipeline;
+  exit: ErrorExit;
+  log: RequestLog;
+  logger: Logger;
+  keys: SessionKeys;
+  /** Ends every Stytch call in flight: each answers 503 `shutting_down`. */
+  abortUpstream(): void;
+}
+
+/**
+ * Builds the proxy for a validated config; `defaultTransport` makes the HTTP transport when `deps`
+ * has none (the Node entry passes undici's pool, the edge entry `fetch`), so that neither entry
+ * bundles the other's transport.
+ *
+ * @example
+ * const { proxy } = assembleProxy(config, {}, () => createUndiciTransport());
+ */
+export function assembleProxy(
+  config: ProxyConfig,
+  deps: ProxyDeps,
+  defaultTransport: () => Transport,
+): AssembledProxy {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const transport = deps.stytch === undefined ? (deps.transport ?? defaultTransport()) : undefined;
+  const stytch =
+    deps.stytch ??
+    createStytchClient({
+      project_id: config.projectId,
+      secret: config.secret,
+      baseUrl: config.stytchBaseUrl,
+      timeout: config.upstreamTimeoutMs,
+      // The caller is waiting: retries must fit in the same budget as a single attempt.
+      retry: { limit: config.upstreamRetries, totalTimeout: config.upstreamTimeoutMs },
+      transport,
+    });
+  const shutdown = new AbortController();
+  const { signal } = shutdown;
+  const keys =
+    deps.jwks ??
+    createStytchJwks({ stytch, projectId: config.projectId, baseUrl: config.stytchBaseUrl, signal });
+  const authenticate = createSessionAuthenticator({
+    verifyJwt: createJwtVerifier({ projectId: config.projectId, keys }),
+    authenticateRemote: createRemoteSessionCheck(stytch, signal),
+    maxAgeSeconds: config.sessionJwtMaxAgeSeconds,
+    cacheSize: config.sessionCacheSize,
+  });
+
+  const respond = createResponder(createCorsPolicy(config.corsOrigins));
+  const exit = createErrorExit(config.errorDocsUrl, respond);
+  const routes = createProxyRoutes(config, {
+    stytch,
+    keys,
+    authenticate,
+    respond,
+    rateLimitStores: deps.rateLimitStores,
+    signal,
+  });
+  const pipeline = createPipeline({
+    readPath: createRequestLineCheck(new Set(Object.keys(routes.probes))),
+    route: createRouter(routes),
+    exit,
+  });
+  const log = createRequestLog(logger);
+  const fetch = createFetchHandler(pipeline, log);
+  return {
+    proxy: {
+      app: createHonoApp(fetch),
+      fetch,
+      close: async () => {
+        if (transport !== undefined && transport !== deps.transport) await transport.close?.();
+      },
+    },
+    pipeline,
+    exit,
+    log,
+    logger,
+    keys,
+    abortUpstream: () => shutdown.abort(),
+  };
+}

@@ -1,0 +1,61 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ProxyErrorType } from '../errors/error-catalog.ts';
+import type { ErrorExit } from '../errors/error-exit.ts';
+import { ProxyError } from '../errors/proxy-error.ts';
+import type { RequestLog } from '../logging/request-log.ts';
+import { type Exchange, type RequestView, startExchange } from '../pipeline/exchange.ts';
+
+/** Stands in for a request Node's parser could not read: nothing of it is known. */
+const UNREAD_REQUEST: RequestView = {
+  method: '',
+  target: '',
+  httpVersion: '1.1',
+  host: undefined,
+  remoteAddress: undefined,
+  header: () => undefined,
+  hasBody: () => false,
+  readBody: () => '',
+};
+
+/** The proxy's error for each refusal Node's HTTP parser makes (as Node's own default answers them). */
+function refusalType(code: string | undefined): ProxyErrorType {
+  if (code === 'HPE_HEADER_OVERFLOW') return 'request_headers_too_large';
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 'payload_too_large';
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request_timeout';
+  return 'bad_request';
+}
+
+/**
+ * Answers on the raw socket what never becomes a request: Node's parser refusals (`clientError`:
+ * smuggling attempts with both `Content-Length` and `Transfer-Encoding`, obs-fold, bad bytes,
+ * oversized headers → 431, timeouts → 408) and `CONNECT`. The answer comes from the same error exit
+ * as every other one (Stytch-shaped body, security headers, `X-Request-Id`) and gets its log line;
+ * the connection is then closed, since the stream can no longer be trusted.
+ *
+ * @example
+ * const refuse = createParserRefusal(exit, log);
+ * server.on('clientError', (error, socket) => refuse(socket, error));
+ */
+export function createParserRefusal(exit: ErrorExit, log: RequestLog) {
+  return (
+    socket: Duplex,
+    error: NodeJS.ErrnoException,
+    exchange: Exchange = startExchange(UNREAD_REQUEST),
+  ) => {
+    // A reset connection has no one to answer; a response already under way cannot be interrupted
+    // without corrupting it (the same rule as Node's default handler).
+    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const cause = `${error.code ?? error.name}: ${error.message}`;
+    const response = exit(exchange, new ProxyError(refusalType(error.code), { cause }));
+    let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n`;
+    for (const [name, value] of Object.entries(response.headers)) head += `${name}: ${value}\r\n`;
+    head += `content-length: ${Buffer.byteLength(response.body)}\r\nconnection: close\r\n\r\n`;
+    socket.once('close', () => log(exchange, response, socket.writableFinished));
+    socket.end(head + response.body);
+  };
+}
