@@ -1,9 +1,19 @@
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  proxyListPath,
+  proxyRevokePath,
+  type RawResponse,
+  rawRequest,
+  sessionTokenCookie,
+  stytchListPath,
+  stytchRevokePath,
+} from '@connected-apps/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerProblems, errorTypeOf } from './support/answer-checks.ts';
 import { recordFigure } from './support/figures.ts';
 import { type FaultInput, randomFault } from './support/random-fault.ts';
-import { closeRawRequestAgent, type RawResponse, rawRequest } from './support/raw-request.ts';
 import { type ReliabilityStack, startReliabilityStack } from './support/reliability-stack.ts';
-import { errorTypeOf, isUnexpected5xx, stytchShapeProblems } from './support/stytch-shape.ts';
 
 // A short upstream budget keeps timeouts quick; every client request must end within it plus a margin.
 const UPSTREAM_TIMEOUT_MS = 1500;
@@ -22,79 +32,65 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
-  closeRawRequestAgent();
   await stack?.stop();
 });
 
-const revokePath = (user: string, app: string) =>
-  `/v1/users/${encodeURIComponent(user)}/connected_apps/${encodeURIComponent(app)}/revoke`;
-
-function revoke(user = stack.alice, app = stack.appIds[0]): Promise<RawResponse> {
-  return rawRequest(stack.proxy.url, {
-    method: 'POST',
-    path: `/api${revokePath(user.user_id, app)}`,
-    headers: { authorization: `Bearer ${user.session_jwt}`, 'content-type': 'application/json' },
-    body: '{}',
-    timeoutMs: DEADLINE_MS,
-  });
+/** A signed-in call through the proxy (Alice's unless another session JWT is given). */
+function call(method: 'GET' | 'POST', path: string, jwt = stack.world.alice.jwt): Promise<RawResponse> {
+  const headers = { ...bearer(jwt), 'content-type': 'application/json' };
+  const body = method === 'POST' ? '{}' : undefined;
+  return rawRequest(stack.url, method, path, headers, body, { timeoutMs: DEADLINE_MS });
 }
+const aliceRevoke = () => proxyRevokePath(stack.world.alice.user_id, stack.world.calendar);
+const aliceList = () => proxyListPath(stack.world.alice.user_id);
 
-function list(user = stack.alice): Promise<RawResponse> {
-  return rawRequest(stack.proxy.url, {
-    method: 'GET',
-    path: `/api/v1/users/${encodeURIComponent(user.user_id)}/connected_apps`,
-    headers: { authorization: `Bearer ${user.session_jwt}` },
-    timeoutMs: DEADLINE_MS,
-  });
-}
-
-function expectWellFormed(method: string, res: RawResponse): void {
-  expect(stytchShapeProblems(method, res)).toEqual([]);
-  expect(isUnexpected5xx(res)).toBe(false);
-  expect(res.durationMs).toBeLessThan(DEADLINE_MS);
+/** Problems of an answer to `path`, including a missed deadline. */
+function problemsOf(method: string, path: string, res: RawResponse): string[] {
+  const late = res.durationMs < DEADLINE_MS ? [] : [`answered after ${Math.round(res.durationMs)} ms`];
+  return [...answerProblems(method, path, res), ...late];
 }
 
 describe('upstream faults, one at a time', () => {
-  const aliceRevoke = () => revokePath(stack.alice.user_id, stack.appIds[0]);
+  const upstreamRevoke = () => stytchRevokePath(stack.world.alice.user_id, stack.world.calendar);
   const cases: { name: string; fault: () => FaultInput; status: number; errorType?: string }[] = [
     {
       name: 'a 500 on every attempt passes Stytch’s 500 through',
-      fault: () => ({ path: aliceRevoke(), status: 500, times: 3 }),
+      fault: () => ({ path: upstreamRevoke(), status: 500, times: 3 }),
       status: 500,
       errorType: 'internal_server_error',
     },
     {
       name: 'a single 503 is retried into a 200',
-      fault: () => ({ path: aliceRevoke(), status: 503, times: 1 }),
+      fault: () => ({ path: upstreamRevoke(), status: 503, times: 1 }),
       status: 200,
     },
     {
       name: 'a dropped connection once is retried into a 200',
-      fault: () => ({ path: aliceRevoke(), drop_connection: true, times: 1 }),
+      fault: () => ({ path: upstreamRevoke(), drop_connection: true, times: 1 }),
       status: 200,
     },
     {
       name: '429 with Retry-After on every attempt passes 429 through',
-      fault: () => ({ path: aliceRevoke(), status: 429, retry_after: 1, times: 3 }),
+      fault: () => ({ path: upstreamRevoke(), status: 429, retry_after: 1, times: 3 }),
       status: 429,
       errorType: 'too_many_requests',
     },
     {
       name: 'dropped connections become 502 upstream_unavailable',
-      fault: () => ({ path: aliceRevoke(), drop_connection: true, times: 3 }),
+      fault: () => ({ path: upstreamRevoke(), drop_connection: true, times: 3 }),
       status: 502,
       errorType: 'upstream_unavailable',
     },
     {
       name: 'malformed JSON becomes 502 upstream_invalid_response',
-      fault: () => ({ path: aliceRevoke(), malformed_json: true, times: 3 }),
+      fault: () => ({ path: upstreamRevoke(), malformed_json: true, times: 3 }),
       status: 502,
       errorType: 'upstream_invalid_response',
     },
     {
       name: 'an HTML gateway page becomes 502 upstream_invalid_response',
       fault: () => ({
-        path: aliceRevoke(),
+        path: upstreamRevoke(),
         status: 502,
         body: '<html><body>Bad gateway</body></html>',
         content_type: 'text/html',
@@ -105,7 +101,7 @@ describe('upstream faults, one at a time', () => {
     },
     {
       name: 'an upstream slower than the budget becomes 504 upstream_timeout',
-      fault: () => ({ path: aliceRevoke(), latency_ms: 4000, times: 3 }),
+      fault: () => ({ path: upstreamRevoke(), latency_ms: 4000, times: 3 }),
       status: 504,
       errorType: 'upstream_timeout',
     },
@@ -115,9 +111,9 @@ describe('upstream faults, one at a time', () => {
     it(`${c.name}, within the deadline`, async () => {
       await stack.emulator.control.clearFaults();
       await stack.emulator.control.injectFault(c.fault());
-      const res = await revoke();
+      const res = await call('POST', aliceRevoke());
       await stack.emulator.control.clearFaults();
-      expectWellFormed('POST', res);
+      expect(problemsOf('POST', aliceRevoke(), res)).toEqual([]);
       expect(res.status).toBe(c.status);
       if (c.errorType) expect(errorTypeOf(res)).toBe(c.errorType);
     });
@@ -126,14 +122,14 @@ describe('upstream faults, one at a time', () => {
   it('a 500 on the list endpoint once is retried into the list', async () => {
     await stack.emulator.control.injectFault({
       method: 'GET',
-      path: `/v1/users/${encodeURIComponent(stack.alice.user_id)}/connected_apps`,
+      path: stytchListPath(stack.world.alice.user_id),
       status: 500,
       times: 1,
     });
-    const res = await list();
-    expectWellFormed('GET', res);
+    const res = await call('GET', aliceList());
+    expect(problemsOf('GET', aliceList(), res)).toEqual([]);
     expect(res.status).toBe(200);
-    expect(Array.isArray((JSON.parse(res.body) as { connected_apps: unknown }).connected_apps)).toBe(true);
+    expect(Array.isArray(res.body.connected_apps)).toBe(true);
   });
 
   it('an unreachable sessions/authenticate (opaque cookie session) becomes 502 upstream_unavailable', async () => {
@@ -142,14 +138,11 @@ describe('upstream faults, one at a time', () => {
       drop_connection: true,
       times: 3,
     });
-    const res = await rawRequest(stack.proxy.url, {
-      method: 'GET',
-      path: `/api/v1/users/${encodeURIComponent(stack.bob.user_id)}/connected_apps`,
-      headers: { cookie: `stytch_session=${stack.bob.session_token}`, origin: stack.origin },
-      timeoutMs: DEADLINE_MS,
-    });
+    const path = proxyListPath(stack.world.bob.user_id);
+    const headers = { ...sessionTokenCookie(stack.world.bob.token), origin: ALLOWED_ORIGIN };
+    const res = await rawRequest(stack.url, 'GET', path, headers, undefined, { timeoutMs: DEADLINE_MS });
     await stack.emulator.control.clearFaults();
-    expectWellFormed('GET', res);
+    expect(problemsOf('GET', path, res)).toEqual([]);
     expect(res.status).toBe(502);
     expect(errorTypeOf(res)).toBe('upstream_unavailable');
   });
@@ -172,24 +165,24 @@ describe('random upstream faults under concurrent load', () => {
         await new Promise((resolve) => setTimeout(resolve, 60 + Math.random() * 60));
       }
     })();
+    const { alice, bob, calendar, notes } = stack.world;
+    // Alice revokes either app or lists hers; Bob revokes Calendar Sync or lists his.
+    const calls = [
+      () =>
+        ['POST', proxyRevokePath(alice.user_id, Math.random() < 0.5 ? calendar : notes), alice.jwt] as const,
+      () => ['GET', proxyListPath(alice.user_id), alice.jwt] as const,
+      () => ['POST', proxyRevokePath(bob.user_id, calendar), bob.jwt] as const,
+      () => ['GET', proxyListPath(bob.user_id), bob.jwt] as const,
+    ];
     const worker = async () => {
       while (!stop) {
-        const op = Math.floor(Math.random() * 4);
-        const method = op === 1 || op === 3 ? 'GET' : 'POST';
+        const [method, path, jwt] = calls[Math.floor(Math.random() * calls.length)]!();
         try {
-          const res =
-            op === 0
-              ? await revoke(stack.alice, stack.appIds[Math.floor(Math.random() * 2)]!)
-              : op === 1
-                ? await list(stack.alice)
-                : op === 2
-                  ? await revoke(stack.bob, stack.appIds[0])
-                  : await list(stack.bob);
+          const res = await call(method, path, jwt);
           const key = `${res.status} ${errorTypeOf(res) ?? 'ok'}`;
           statuses.set(key, (statuses.get(key) ?? 0) + 1);
-          const problems = stytchShapeProblems(method, res);
+          const problems = problemsOf(method, path, res);
           if (problems.length) failures.push(`${res.status}: ${problems.join('; ')}`);
-          if (isUnexpected5xx(res)) failures.push(`unexpected ${res.status}: ${res.body.slice(0, 160)}`);
           if (![200, 429, 500, 502, 503, 504].includes(res.status))
             failures.push(`undocumented status ${res.status}`);
         } catch (error) {
@@ -217,7 +210,9 @@ describe('random upstream faults under concurrent load', () => {
     expect(total - (statuses.get('200 ok') ?? 0)).toBeGreaterThan(0);
     expect(statuses.get('200 ok') ?? 0).toBeGreaterThan(0);
 
-    const after = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? list() : revoke())));
+    const after = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? call('GET', aliceList()) : call('POST', aliceRevoke()))),
+    );
     expect(after.map((r) => r.status)).toEqual(Array(20).fill(200));
     recordFigure('faults', {
       requests: total,

@@ -1,15 +1,27 @@
+import { basicAuthorization } from '@connected-apps/core/wire';
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  PROXY_BASE_PATH,
+  proxyListPath,
+  proxyRevokePath,
+  sessionJwtCookie,
+  sessionTokenCookie,
+  withTamperedSignature,
+} from '@connected-apps/testkit';
 import fc from 'fast-check';
-import type { ReliabilityStack, StackUser } from './reliability-stack.ts';
+import type { ActsFor } from './raw-messages.ts';
+import type { ReliabilityStack } from './reliability-stack.ts';
 
-/** One generated request plus which users its credentials (if valid) identify. */
-export interface FuzzCase {
+/** One generated request plus whom its credentials (if valid) let it act for. */
+export interface HttpCase {
   method: string;
   path: string;
   headers: Record<string, string>;
   /** The body, or `{ padBytes }` for a large JSON body built at send time (kept short in reports). */
   body?: string | { padBytes: number };
-  /** Users a valid credential in this request belongs to: the only ones Stytch may be asked about. */
-  credentialUsers: string[];
+  /** Users a valid credential in this request belongs to (or anyone, for an admin's): the only ones Stytch may be asked about. */
+  actsFor: ActsFor;
   /** Credential strings sent, which must never come back. */
   sentSecrets: string[];
 }
@@ -17,7 +29,7 @@ export interface FuzzCase {
 interface Credential {
   header: 'authorization' | 'cookie';
   value: string;
-  user?: string;
+  actsFor?: ActsFor;
   secret?: string;
 }
 
@@ -25,6 +37,7 @@ const b64url = (text: string) => Buffer.from(text).toString('base64url');
 
 /** Strings shaped like a JWT (three base64url parts), some with plausible headers and claims. */
 function jwtShaped(stack: ReliabilityStack): fc.Arbitrary<string> {
+  const { alice, bob, admin } = stack.world;
   const part = fc.string({
     unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
     maxLength: 60,
@@ -33,61 +46,28 @@ function jwtShaped(stack: ReliabilityStack): fc.Arbitrary<string> {
     b64url('{"alg":"RS256","typ":"JWT","kid":"nope"}'),
     b64url('{"alg":"none","typ":"JWT"}'),
     b64url('{"alg":"HS256","typ":"JWT"}'),
-    stack.alice.session_jwt.split('.')[0]!,
+    alice.jwt.split('.')[0]!,
   );
   const claims = fc
-    .record({
-      sub: fc.constantFrom(stack.alice.user_id, stack.bob.user_id, 'user-test-x'),
-      exp: fc.integer(),
-    })
+    .record({ sub: fc.constantFrom(alice.user_id, bob.user_id, 'user-test-x'), exp: fc.integer() })
     .map((c) => b64url(JSON.stringify({ ...c, iss: `stytch.com/${stack.emulator.projectId}` })));
   return fc.oneof(
     fc.tuple(part, part, part).map((p) => p.join('.')),
     fc.tuple(header, claims, part).map((p) => p.join('.')),
-    // A real JWT with one character of its signature changed. Never the last character: it carries
-    // only the top bits of the final byte, so 'A' and 'B' there decode to the same signature.
-    fc.nat({ max: 40 }).map((i) => {
-      const jwt = stack.alice.session_jwt;
-      const at = jwt.length - 2 - i;
-      return `${jwt.slice(0, at)}${jwt[at] === 'A' ? 'B' : 'A'}${jwt.slice(at + 1)}`;
-    }),
+    fc.constantFrom(alice.jwt, bob.jwt, admin.jwt).map(withTamperedSignature),
     // A real header and signature around another user's claims.
-    fc.constant(
-      [
-        stack.alice.session_jwt.split('.')[0],
-        stack.bob.session_jwt.split('.')[1],
-        stack.alice.session_jwt.split('.')[2],
-      ].join('.'),
-    ),
+    fc.constant([alice.jwt.split('.')[0], bob.jwt.split('.')[1], alice.jwt.split('.')[2]].join('.')),
   );
 }
 
-function userCredentials(user: StackUser): Credential[] {
+/** Every credential of a signed-in user: session JWT (Bearer and cookie), expired JWT, opaque token. */
+function userCredentials(user_id: string, jwt: string, token: string, expired: string): Credential[] {
+  const actsFor = [user_id];
   return [
-    {
-      header: 'authorization',
-      value: `Bearer ${user.session_jwt}`,
-      user: user.user_id,
-      secret: user.session_jwt,
-    },
-    {
-      header: 'authorization',
-      value: `Bearer ${user.expired_jwt}`,
-      user: user.user_id,
-      secret: user.expired_jwt,
-    },
-    {
-      header: 'cookie',
-      value: `stytch_session_jwt=${user.session_jwt}`,
-      user: user.user_id,
-      secret: user.session_jwt,
-    },
-    {
-      header: 'cookie',
-      value: `stytch_session=${user.session_token}`,
-      user: user.user_id,
-      secret: user.session_token,
-    },
+    { header: 'authorization', value: bearer(jwt).authorization, actsFor, secret: jwt },
+    { header: 'authorization', value: bearer(expired).authorization, actsFor, secret: expired },
+    { header: 'cookie', value: sessionJwtCookie(jwt).cookie, actsFor, secret: jwt },
+    { header: 'cookie', value: sessionTokenCookie(token).cookie, actsFor, secret: token },
   ];
 }
 
@@ -98,20 +78,25 @@ const headerText = fc.string({
 });
 
 function credential(stack: ReliabilityStack): fc.Arbitrary<Credential | undefined> {
-  const basic = `Basic ${Buffer.from(`${stack.emulator.projectId}:${stack.emulator.secret}`).toString('base64')}`;
+  const { alice, bob, admin } = stack.world;
+  const signedIn = [
+    ...userCredentials(alice.user_id, alice.jwt, alice.token, stack.expired.alice),
+    ...userCredentials(bob.user_id, bob.jwt, bob.token, stack.expired.bob),
+    { header: 'authorization', value: bearer(admin.jwt).authorization, actsFor: 'anyone', secret: admin.jwt },
+  ] satisfies Credential[];
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: 8, arbitrary: fc.constantFrom(...userCredentials(stack.alice), ...userCredentials(stack.bob)) },
+    { weight: 8, arbitrary: fc.constantFrom<Credential>(...signedIn) },
     {
       weight: 2,
       arbitrary: jwtShaped(stack).map(
-        (jwt): Credential => ({ header: 'authorization', value: `Bearer ${jwt}`, secret: jwt }),
+        (jwt): Credential => ({ header: 'authorization', ...bearerValue(jwt) }),
       ),
     },
     {
       weight: 1,
       arbitrary: jwtShaped(stack).map(
-        (jwt): Credential => ({ header: 'cookie', value: `stytch_session_jwt=${jwt}`, secret: jwt }),
+        (jwt): Credential => ({ header: 'cookie', value: sessionJwtCookie(jwt).cookie, secret: jwt }),
       ),
     },
     // The project's own Basic credentials sent to the proxy must neither work nor come back.
@@ -119,7 +104,7 @@ function credential(stack: ReliabilityStack): fc.Arbitrary<Credential | undefine
       weight: 1,
       arbitrary: fc.constant<Credential>({
         header: 'authorization',
-        value: basic,
+        value: basicAuthorization(stack.emulator.projectId, stack.emulator.secret),
         secret: stack.emulator.secret,
       }),
     },
@@ -127,6 +112,8 @@ function credential(stack: ReliabilityStack): fc.Arbitrary<Credential | undefine
     { weight: 1, arbitrary: headerText.map((value): Credential => ({ header: 'cookie', value })) },
   );
 }
+
+const bearerValue = (jwt: string) => ({ value: bearer(jwt).authorization, secret: jwt });
 
 /** A path segment: a real id (most often), traversal and escaping tricks, arbitrary text. */
 function segment(stack: ReliabilityStack, realIds: string[]): fc.Arbitrary<string> {
@@ -141,10 +128,12 @@ function segment(stack: ReliabilityStack, realIds: string[]): fc.Arbitrary<strin
     {
       weight: 3,
       arbitrary: fc.constantFrom(
-        stack.alice.user_id,
-        stack.bob.user_id,
-        stack.appIds[0],
-        stack.appIds[1],
+        stack.world.alice.user_id,
+        stack.world.bob.user_id,
+        stack.world.admin.user_id,
+        stack.world.alice.external_id,
+        stack.world.calendar,
+        stack.world.notes,
         'user-test-00000000-0000-4000-8000-000000000000',
         '',
         '.',
@@ -157,7 +146,7 @@ function segment(stack: ReliabilityStack, realIds: string[]): fc.Arbitrary<strin
         '%00',
         '%ZZ',
         '%',
-        encodeURIComponent(`${stack.bob.user_id}/connected_apps`),
+        encodeURIComponent(`${stack.world.bob.user_id}/connected_apps`),
         `user-test-${'x'.repeat(600)}`,
       ),
     },
@@ -171,8 +160,10 @@ const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'] as 
 
 /** A path and a method: mostly the two real routes with their own method, sometimes anything. */
 function route(stack: ReliabilityStack): fc.Arbitrary<{ method: string; path: string }> {
-  const user = segment(stack, [stack.alice.user_id, stack.bob.user_id]);
-  const app = segment(stack, [...stack.appIds]);
+  const { alice, bob, calendar, notes } = stack.world;
+  const user = segment(stack, [alice.user_id, bob.user_id]);
+  const app = segment(stack, [calendar, notes]);
+  const api = PROXY_BASE_PATH;
   const anyMethod = fc.constantFrom(...METHODS);
   const usually = (method: string) =>
     fc.oneof({ weight: 4, arbitrary: fc.constant(method) }, { weight: 1, arbitrary: anyMethod });
@@ -185,14 +176,14 @@ function route(stack: ReliabilityStack): fc.Arbitrary<{ method: string; path: st
       weight: 6,
       arbitrary: fc.record({
         method: usually('POST'),
-        path: fc.tuple(user, app).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}/revoke`),
+        path: fc.tuple(user, app).map(([u, a]) => `${api}/v1/users/${u}/connected_apps/${a}/revoke`),
       }),
     },
     {
       weight: 5,
       arbitrary: fc.record({
         method: usually('GET'),
-        path: user.map((u) => `/api/v1/users/${u}/connected_apps`),
+        path: user.map((u) => `${api}/v1/users/${u}/connected_apps`),
       }),
     },
     {
@@ -200,10 +191,10 @@ function route(stack: ReliabilityStack): fc.Arbitrary<{ method: string; path: st
       arbitrary: fc.record({
         method: anyMethod,
         path: fc.oneof(
-          fc.tuple(user, app).map(([u, a]) => `/api/v1/users/${u}/connected_apps/${a}`),
-          fc.tuple(user, app).map(([u, x]) => `/api/v1/users/${u}/${x}/connected_apps`),
-          fc.tuple(user, app).map(([u, a]) => `/api//v1/users/${u}/connected_apps/${a}/revoke/`),
-          fc.array(app, { maxLength: 6 }).map((parts) => `/api/${parts.join('/')}`),
+          fc.tuple(user, app).map(([u, a]) => `${api}/v1/users/${u}/connected_apps/${a}`),
+          fc.tuple(user, app).map(([u, x]) => `${api}/v1/users/${u}/${x}/connected_apps`),
+          fc.tuple(user, app).map(([u, a]) => `${api}//v1/users/${u}/connected_apps/${a}/revoke/`),
+          fc.array(app, { maxLength: 6 }).map((parts) => `${api}/${parts.join('/')}`),
           fc.array(app, { maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
         ),
       }),
@@ -219,11 +210,11 @@ function route(stack: ReliabilityStack): fc.Arbitrary<{ method: string; path: st
 }
 
 /** The bytes to send for a case's body. */
-export function bodyText(body: FuzzCase['body']): string | undefined {
+export function bodyText(body: HttpCase['body']): string | undefined {
   return typeof body === 'object' ? `{"pad":"${'x'.repeat(body.padBytes)}"}` : body;
 }
 
-function body(): fc.Arbitrary<FuzzCase['body']> {
+function body(): fc.Arbitrary<HttpCase['body']> {
   return fc.oneof(
     fc.constant(undefined),
     fc.constant('{}'),
@@ -243,17 +234,18 @@ function mostly<T>(wellFormed: fc.Arbitrary<T>, any: fc.Arbitrary<T>): fc.Arbitr
 
 /**
  * Random requests against the proxy: methods, paths (with hostile path parameters), session
- * credentials (valid, expired, tampered, JWT-shaped, garbage), origins, content types and bodies.
- * Half the cases are wild in every part; the other half are well-formed calls of a signed-in user
- * with a few parts mutated, so a good share reaches Stytch and the upstream properties are tested.
+ * credentials (valid, expired, tampered, JWT-shaped, garbage, an admin's), origins, content types and
+ * bodies. Half the cases are wild in every part; the other half are well-formed calls of a signed-in
+ * user with a few parts mutated, so a good share reaches Stytch and the upstream properties are tested.
  *
  * @example
- * await fc.assert(fc.asyncProperty(fuzzCase(stack), async (c) => { … }));
+ * const cases = fc.sample(fuzzHttpCase(stack), 100);
  */
-export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
+export function fuzzHttpCase(stack: ReliabilityStack): fc.Arbitrary<HttpCase> {
+  const { alice, bob, calendar, notes } = stack.world;
   const anyOrigin = fc.constantFrom(
     undefined,
-    stack.origin,
+    ALLOWED_ORIGIN,
     'https://evil.example',
     'null',
     'http://app.test.evil.example',
@@ -269,17 +261,18 @@ export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
   );
   const anyCredentials = fc.array(credential(stack), { maxLength: 2 });
   const oneUserCredential = fc
-    .constantFrom(...userCredentials(stack.alice), ...userCredentials(stack.bob))
+    .constantFrom(
+      ...userCredentials(alice.user_id, alice.jwt, alice.token, stack.expired.alice),
+      ...userCredentials(bob.user_id, bob.jwt, bob.token, stack.expired.bob),
+    )
     .map((c): (Credential | undefined)[] => [c]);
   const wellFormedRoute = fc.oneof(
-    fc.tuple(fc.constantFrom(stack.alice, stack.bob), fc.constantFrom(...stack.appIds)).map(([u, a]) => ({
-      method: 'POST',
-      path: `/api/v1/users/${encodeURIComponent(u.user_id)}/connected_apps/${encodeURIComponent(a)}/revoke`,
-    })),
-    fc.constantFrom(stack.alice, stack.bob).map((u) => ({
-      method: 'GET',
-      path: `/api/v1/users/${encodeURIComponent(u.user_id)}/connected_apps`,
-    })),
+    fc
+      .tuple(fc.constantFrom(alice.user_id, bob.user_id), fc.constantFrom(calendar, notes))
+      .map(([user_id, app]) => ({ method: 'POST', path: proxyRevokePath(user_id, app) })),
+    fc
+      .constantFrom(alice.user_id, bob.user_id)
+      .map((user_id) => ({ method: 'GET', path: proxyListPath(user_id) })),
   );
   const dimensions = (tame: boolean) => {
     const pick = <T>(wellFormed: fc.Arbitrary<T>, any: fc.Arbitrary<T>) =>
@@ -287,7 +280,7 @@ export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
     return fc.record({
       route: pick(wellFormedRoute, route(stack)),
       credentials: pick(oneUserCredential, anyCredentials),
-      origin: pick(fc.constant(stack.origin), anyOrigin),
+      origin: pick(fc.constant(ALLOWED_ORIGIN), anyOrigin),
       fetchSite: pick(
         fc.constant(undefined),
         fc.option(fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'), { nil: undefined }),
@@ -303,10 +296,10 @@ export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
           nil: undefined,
         },
       ),
-      body: pick(fc.constant<FuzzCase['body']>('{}'), body()),
+      body: pick(fc.constant<HttpCase['body']>('{}'), body()),
     });
   };
-  return fc.oneof(dimensions(false), dimensions(true)).map((r): FuzzCase => {
+  return fc.oneof(dimensions(false), dimensions(true)).map((r): HttpCase => {
     const { method, path } = r.route;
     const headers: Record<string, string> = {};
     const chosen = r.credentials.filter((c): c is Credential => c !== undefined);
@@ -318,7 +311,9 @@ export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
     for (const c of sent) {
       headers[c.header] = c.header === 'cookie' && headers.cookie ? `${headers.cookie}; ${c.value}` : c.value;
     }
-    const credentialUsers = sent.flatMap((c) => (c.user ? [c.user] : []));
+    const actsFor: ActsFor = sent.some((c) => c.actsFor === 'anyone')
+      ? 'anyone'
+      : sent.flatMap((c) => (Array.isArray(c.actsFor) ? c.actsFor : []));
     const sentSecrets = sent.flatMap((c) => (c.secret ? [c.secret] : []));
     if (r.origin) headers.origin = r.origin;
     if (r.fetchSite) headers['sec-fetch-site'] = r.fetchSite;
@@ -332,7 +327,7 @@ export function fuzzCase(stack: ReliabilityStack): fc.Arbitrary<FuzzCase> {
       path,
       headers,
       ...(sendsBody ? { body: r.body } : {}),
-      credentialUsers,
+      actsFor,
       sentSecrets,
     };
   });
