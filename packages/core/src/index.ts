@@ -1,5 +1,20 @@
-export { createProxyClient, type ProxyClientOptions } from './create-proxy-client.ts';
-export { createStytchClient, type StytchClientOptions } from './create-stytch-client.ts';
+/**
+ * `@connected-apps/core`: the Stytch client (servers) and the proxy client (browsers), their
+ * errors, retry policy, hooks and the default fetch transport; and, re-exported, all of `./wire`.
+ */
+export { createProxyClient, type ProxyClientOptions } from './client/create-proxy-client.ts';
+export { createStytchClient, type StytchClientOptions } from './client/create-stytch-client.ts';
+export type { AfterResponseInfo, ErrorInfo, HookInfo, Hooks, RetryInfo } from './client/hooks.ts';
+export { type CommonClientOptions, DEFAULT_TIMEOUT_MS } from './client/options.ts';
+export {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  RETRYABLE_STATUS_CODES,
+  type RetryOptions,
+  type RetryPolicy,
+  type RetryRule,
+} from './client/retry-policy.ts';
+export type { ConnectedAppsClient, RequestOptions, StytchClient } from './client/types.ts';
 export { AbortError, isAbortError } from './errors/abort-error.ts';
 export {
   ConnectedAppsError,
@@ -14,13 +29,8 @@ export {
   isInvalidResponseError,
 } from './errors/invalid-response-error.ts';
 export { isNetworkError, NetworkError } from './errors/network-error.ts';
-export { isStytchApiError, RETRYABLE_STATUS_CODES, StytchApiError } from './errors/stytch-api-error.ts';
+export { isStytchApiError, StytchApiError } from './errors/stytch-api-error.ts';
 export { isTimeoutError, TimeoutError } from './errors/timeout-error.ts';
-export type { AfterResponseInfo, ErrorInfo, HookInfo, Hooks, RetryInfo } from './hooks.ts';
-export { type CommonClientOptions, DEFAULT_TIMEOUT_MS } from './internal/common-options.ts';
-export { DEFAULT_RETRY_POLICY } from './internal/retry-policy.ts';
-export type { RetryOptions } from './retry-options.ts';
-export type { Transport, TransportRequest, TransportResponse } from './transport.ts';
-export { createFetchTransport, type FetchTransportOptions } from './transports/fetch-transport.ts';
-export type { ConnectedAppsClient, RequestOptions, StytchClient } from './types.ts';
+export { createFetchTransport, type FetchTransportOptions } from './transports/fetch.ts';
+export type { Transport, TransportRequest, TransportResponse } from './transports/transport.ts';
 export * from './wire/index.ts';

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   ConnectedAppsError,
   InvalidResponseError,
@@ -6,11 +6,10 @@ import {
   isInvalidResponseError,
   isStytchApiError,
   StytchApiError,
-  type Transport,
 } from '../src/index.ts';
 import { APP_ID, rejectionOf, stytchClient, USER_ID } from './helpers/clients.ts';
-import { sendJson, startTestServer, stytchError, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
+import { sendJson, stytchError } from './helpers/test-server.ts';
 
 const SEED_401 = {
   status_code: 401,
@@ -34,21 +33,13 @@ const STYTCH_ERRORS = [
   ),
 ];
 
-describe.each(transports)('error responses over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
-  let server: TestServer | undefined;
-  beforeAll(() => {
-    transport = createTransport();
-  });
-  afterAll(() => transport.close?.());
-  afterEach(() => server?.close());
-
+describeEachTransport('error responses', (t) => {
   const revokeAgainst = async (status: number, body: string, contentType = 'application/json') => {
-    server = await startTestServer((_req, res) => {
+    const server = await t.serve((_req, res) => {
       res.writeHead(status, { 'content-type': contentType });
       res.end(body);
     });
-    const client = stytchClient(server.url, transport, { retry: false });
+    const client = stytchClient(server.url, t.transport, { retry: false });
     return rejectionOf(client.users.revoke({ user_id: USER_ID, connected_app_id: APP_ID }));
   };
 
@@ -71,8 +62,8 @@ describe.each(transports)('error responses over the %s transport', (_name, creat
 
   it('keeps error_details and the Retry-After delay', async () => {
     const body = { ...stytchError(429, 'too_many_requests', 'Slow down.'), error_details: { limit: 10 } };
-    server = await startTestServer((_req, res) => sendJson(res, 429, body, { 'retry-after': '7' }));
-    const client = stytchClient(server.url, transport, { retry: false });
+    const server = await t.serve((_req, res) => sendJson(res, 429, body, { 'retry-after': '7' }));
+    const client = stytchClient(server.url, t.transport, { retry: false });
     const error = (await rejectionOf(client.users.connectedApps({ user_id: USER_ID }))) as StytchApiError;
     expect(error.error_details).toEqual({ limit: 10 });
     expect(error.toJSON().error_details).toEqual({ limit: 10 });
@@ -122,19 +113,18 @@ describe.each(transports)('error responses over the %s transport', (_name, creat
 
   it('rejects an empty error body and a truncated JSON body with an InvalidResponseError', async () => {
     expect(await revokeAgainst(500, '')).toBeInstanceOf(InvalidResponseError);
-    server?.close();
     expect(await revokeAgainst(500, '{"status_code":500,"error_ty')).toBeInstanceOf(InvalidResponseError);
   });
 
   it('rejects JSON of the wrong shape with an InvalidResponseError that keeps its request_id', async () => {
-    server = await startTestServer((_req, res) =>
+    const server = await t.serve((_req, res) =>
       sendJson(res, 200, {
         request_id: 'request-id-test-x',
         status_code: 200,
         connected_apps: [{ name: 1 }],
       }),
     );
-    const client = stytchClient(server.url, transport, { retry: false });
+    const client = stytchClient(server.url, t.transport, { retry: false });
     const error = await rejectionOf(client.users.connectedApps({ user_id: USER_ID }));
     expect(isInvalidResponseError(error)).toBe(true);
     expect((error as InvalidResponseError).request_id).toBe('request-id-test-x');

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectedAppsError, Hooks, Transport } from '../src/index.ts';
+import { expect, it } from 'vitest';
+import type { ConnectedAppsError, Hooks } from '../src/index.ts';
 import { APP_ID, rejectionOf, stytchClient, USER_ID } from './helpers/clients.ts';
-import { sendJson, startTestServer, stytchError, stytchOk, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
+import { sendJson, stytchError, stytchOk } from './helpers/test-server.ts';
 
 const PATH = `/v1/users/${USER_ID}/connected_apps/${APP_ID}/revoke`;
 
@@ -21,23 +21,15 @@ function recordingHooks() {
   return { hooks, calls };
 }
 
-describe.each(transports)('hooks over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
-  let server: TestServer | undefined;
-  beforeAll(() => {
-    transport = createTransport();
-  });
-  afterAll(() => transport.close?.());
-  afterEach(() => server?.close());
-
+describeEachTransport('hooks', (t) => {
   it('reports each attempt, response and retry, with Stytch request ids', async () => {
     const failure = stytchError(500, 'internal_server_error', 'x');
     const success = stytchOk();
-    server = await startTestServer((_req, res, _seen, i) =>
+    const server = await t.serve((_req, res, _seen, i) =>
       i === 0 ? sendJson(res, 500, failure) : sendJson(res, 200, success),
     );
     const { hooks, calls } = recordingHooks();
-    await stytchClient(server.url, transport, { hooks }).users.revoke({
+    await stytchClient(server.url, t.transport, { hooks }).users.revoke({
       user_id: USER_ID,
       connected_app_id: APP_ID,
     });
@@ -65,10 +57,10 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
   });
 
   it('calls onError once with the final error, after the retries', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 503, stytchError(503, 'unavailable', 'x')));
+    const server = await t.serve((_req, res) => sendJson(res, 503, stytchError(503, 'unavailable', 'x')));
     const { hooks, calls } = recordingHooks();
     const error = await rejectionOf(
-      stytchClient(server.url, transport, { hooks, retry: { limit: 1, delay: () => 1 } }).users.revoke({
+      stytchClient(server.url, t.transport, { hooks, retry: { limit: 1, delay: () => 1 } }).users.revoke({
         user_id: USER_ID,
         connected_app_id: APP_ID,
       }),
@@ -79,9 +71,9 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
   });
 
   it('calls onError for a request rejected before sending (attempt 0, the path template)', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk()));
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk()));
     const { hooks, calls } = recordingHooks();
-    await rejectionOf(stytchClient(server.url, transport, { hooks }).users.connectedApps({ user_id: '' }));
+    await rejectionOf(stytchClient(server.url, t.transport, { hooks }).users.connectedApps({ user_id: '' }));
     expect(calls).toHaveLength(1);
     const error = calls[0]?.[1].error as ConnectedAppsError | undefined;
     expect(calls[0]?.[1]).toMatchObject({
@@ -95,7 +87,7 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
   });
 
   it('ignores hooks that throw or reject: the call still succeeds', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk()));
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk()));
     const hooks: Hooks = {
       beforeRequest: () => {
         throw new Error('logger down');
@@ -103,7 +95,7 @@ describe.each(transports)('hooks over the %s transport', (_name, createTransport
       afterResponse: () => Promise.reject(new Error('logger down')),
     };
     await expect(
-      stytchClient(server.url, transport, { hooks }).users.revoke({
+      stytchClient(server.url, t.transport, { hooks }).users.revoke({
         user_id: USER_ID,
         connected_app_id: APP_ID,
       }),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidRequestError, type Transport } from '../src/index.ts';
+import { InvalidRequestError } from '../src/index.ts';
 import { APP_ID, rejectionOf, stytchClient, USER_ID } from './helpers/clients.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
 import { sendJson, startTestServer, stytchOk, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
 
 type Outcome = 'encoded' | 'rejected';
 
@@ -39,17 +39,12 @@ const HOSTILE_IDS: Array<[label: string, id: string, outcome: Outcome]> = [
   ['C1 control', 'a\u0085b', 'rejected'],
 ];
 
-describe.each(transports)('hostile path parameters over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
+describeEachTransport('hostile path parameters', (t) => {
   let server: TestServer;
   beforeAll(async () => {
-    transport = createTransport();
     server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk()));
   });
-  afterAll(async () => {
-    await server.close();
-    await transport.close?.();
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     server.requests.length = 0;
   });
@@ -57,7 +52,7 @@ describe.each(transports)('hostile path parameters over the %s transport', (_nam
   describe.each(['user_id', 'connected_app_id'] as const)('as %s', (field) => {
     it.each(HOSTILE_IDS)('%s never changes the path (%#)', async (_label, id, outcome) => {
       const params = { user_id: USER_ID, connected_app_id: APP_ID, [field]: id };
-      const pending = stytchClient(server.url, transport).users.revoke(params);
+      const pending = stytchClient(server.url, t.transport).users.revoke(params);
       if (outcome === 'rejected') {
         const error = await rejectionOf(pending);
         expect(error).toBeInstanceOf(InvalidRequestError);
@@ -82,7 +77,7 @@ describe.each(transports)('hostile path parameters over the %s transport', (_nam
   });
 
   it('rejects a non-string id before any I/O', async () => {
-    const client = stytchClient(server.url, transport);
+    const client = stytchClient(server.url, t.transport);
     const error = await rejectionOf(client.users.connectedApps({ user_id: 42 as unknown as string }));
     expect(error).toMatchObject({ name: 'InvalidRequestError', error_message: 'user_id must be a string.' });
     expect(server.requests).toHaveLength(0);

@@ -1,26 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProxyClient, StytchApiError, type Transport } from '../src/index.ts';
 import { APP_ID, rejectionOf, USER_ID } from './helpers/clients.ts';
-import { sendJson, startTestServer, stytchOk, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
+import { sendJson, stytchOk } from './helpers/test-server.ts';
 
-describe.each(transports)('proxy client over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
-  let server: TestServer | undefined;
-  beforeAll(() => {
-    transport = createTransport();
-  });
-  afterAll(() => transport.close?.());
-  afterEach(() => server?.close());
-
+describeEachTransport('proxy client', (t) => {
   it('sends the session JWT as a bearer token, read fresh on every call, plus the extra headers', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
     let jwt: string | null = 'jwt-one';
     const client = createProxyClient({
       baseUrl: `${server.url}/api`,
       sessionJwt: () => jwt,
       headers: { 'X-CSRF-Token': 'csrf-123' },
-      transport,
+      transport: t.transport,
     });
     await client.users.connectedApps({ user_id: USER_ID });
     jwt = null;
@@ -42,8 +34,8 @@ describe.each(transports)('proxy client over the %s transport', (_name, createTr
       error_message: 'You may only act on your own user.',
       error_url: 'https://example.com/proxy/errors#user_forbidden',
     };
-    server = await startTestServer((_req, res) => sendJson(res, 403, body));
-    const client = createProxyClient({ baseUrl: server.url, transport });
+    const server = await t.serve((_req, res) => sendJson(res, 403, body));
+    const client = createProxyClient({ baseUrl: server.url, transport: t.transport });
     const error = await rejectionOf(client.users.revoke({ user_id: USER_ID, connected_app_id: APP_ID }));
     expect(error).toBeInstanceOf(StytchApiError);
     expect((error as StytchApiError).toJSON()).toEqual(body);

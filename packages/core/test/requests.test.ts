@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Transport } from '../src/index.ts';
+import { expect, it } from 'vitest';
 import { APP_ID, PROJECT_ID, SECRET, stytchClient, USER_ID } from './helpers/clients.ts';
-import { sendJson, startTestServer, stytchOk, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
+import { sendJson, stytchOk } from './helpers/test-server.ts';
 
 const APPS = [
   {
@@ -15,19 +14,11 @@ const APPS = [
   },
 ];
 
-describe.each(transports)('requests over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
-  let server: TestServer | undefined;
-  beforeAll(() => {
-    transport = createTransport();
-  });
-  afterAll(() => transport.close?.());
-  afterEach(() => server?.close());
-
+describeEachTransport('requests', (t) => {
   it('revokes with POST, Basic auth, a JSON {} body and the encoded path', async () => {
     const ok = stytchOk();
-    server = await startTestServer((_req, res) => sendJson(res, 200, ok));
-    const result = await stytchClient(server.url, transport).users.revoke({
+    const server = await t.serve((_req, res) => sendJson(res, 200, ok));
+    const result = await stytchClient(server.url, t.transport).users.revoke({
       user_id: USER_ID,
       connected_app_id: APP_ID,
     });
@@ -44,8 +35,8 @@ describe.each(transports)('requests over the %s transport', (_name, createTransp
 
   it('lists connected apps with GET and no body', async () => {
     const ok = stytchOk({ connected_apps: APPS });
-    server = await startTestServer((_req, res) => sendJson(res, 200, ok));
-    const result = await stytchClient(server.url, transport).users.connectedApps({ user_id: USER_ID });
+    const server = await t.serve((_req, res) => sendJson(res, 200, ok));
+    const result = await stytchClient(server.url, t.transport).users.connectedApps({ user_id: USER_ID });
     expect(result.connected_apps).toEqual(APPS);
     expect(result.request_id).toBe(ok.request_id);
     expect(server.requests[0]?.method).toBe('GET');
@@ -54,14 +45,14 @@ describe.each(transports)('requests over the %s transport', (_name, createTransp
   });
 
   it('keeps a base URL path and ignores its trailing slash', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
-    await stytchClient(`${server.url}/stytch/`, transport).users.connectedApps({ user_id: USER_ID });
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
+    await stytchClient(`${server.url}/stytch/`, t.transport).users.connectedApps({ user_id: USER_ID });
     expect(server.requests[0]?.path).toBe(`/stytch/v1/users/${USER_ID}/connected_apps`);
   });
 
   it('sends per-call headers, which override the client headers case-insensitively', async () => {
-    server = await startTestServer((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
-    await stytchClient(server.url, transport).users.connectedApps(
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk({ connected_apps: [] })));
+    await stytchClient(server.url, t.transport).users.connectedApps(
       { user_id: USER_ID },
       { headers: { 'X-Trace-Id': 'trace-1', Accept: 'application/json; charset=utf-8' } },
     );

@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..');
  */
 const ENTRIES: Array<[entry: string, external: string[]]> = [
   ['src/index.ts', []],
-  ['src/ky/index.ts', ['ky']],
+  ['src/ky.ts', ['ky']],
 ];
 
 describe.each(ENTRIES)('%s bundled for a runtime without Node', (entry, external) => {

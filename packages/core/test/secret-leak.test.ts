@@ -1,34 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createProxyClient,
   createStytchClient,
   isConnectedAppsError,
   isInvalidResponseError,
   isNetworkError,
-  type Transport,
 } from '../src/index.ts';
 import { APP_ID, PROJECT_ID, rejectionOf, SECRET, stytchClient, USER_ID } from './helpers/clients.ts';
 import { expectNoSecret } from './helpers/expect-no-secret.ts';
-import { sendJson, startTestServer, stytchError, type TestServer } from './helpers/test-server.ts';
-import { transports } from './helpers/transports.ts';
+import { describeEachTransport } from './helpers/per-transport.ts';
+import { type Handler, sendJson, stytchError } from './helpers/test-server.ts';
 
 const REVOKE = { user_id: USER_ID, connected_app_id: APP_ID };
 const BASIC_TOKEN = Buffer.from(`${PROJECT_ID}:${SECRET}`, 'utf8').toString('base64');
 const SESSION_JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLXRlc3QtMSJ9.c2lnbmF0dXJlLXZlcnktc2VjcmV0';
 const SECRETS = [SECRET, BASIC_TOKEN];
 
-describe.each(transports)('no secret in any error over the %s transport', (_name, createTransport) => {
-  let transport: Transport;
-  let server: TestServer | undefined;
-  beforeAll(() => {
-    transport = createTransport();
-  });
-  afterAll(() => transport.close?.());
-  afterEach(() => server?.close());
-
-  const failWith = async (handler: Parameters<typeof startTestServer>[0], timeout = 5000) => {
-    server = await startTestServer(handler);
-    return rejectionOf(stytchClient(server.url, transport, { retry: false, timeout }).users.revoke(REVOKE));
+describeEachTransport('no secret in any error', (t) => {
+  const failWith = async (handler: Handler, timeout = 5000) => {
+    const server = await t.serve(handler);
+    return rejectionOf(stytchClient(server.url, t.transport, { retry: false, timeout }).users.revoke(REVOKE));
   };
 
   it('in a NetworkError whose cause is the transport error (which carried the request)', async () => {
@@ -40,10 +31,9 @@ describe.each(transports)('no secret in any error over the %s transport', (_name
 
   it('in a TimeoutError and an AbortError', async () => {
     expectNoSecret(await failWith(() => undefined, 100), SECRETS);
-    server?.close();
-    server = await startTestServer(() => undefined);
+    const server = await t.serve(() => undefined);
     const signal = AbortSignal.timeout(100);
-    const client = stytchClient(server.url, transport);
+    const client = stytchClient(server.url, t.transport);
     expectNoSecret(await rejectionOf(client.users.revoke(REVOKE, { signal })), SECRETS);
   });
 
@@ -69,11 +59,11 @@ describe.each(transports)('no secret in any error over the %s transport', (_name
   });
 
   it('in a proxy client error: the session JWT is redacted like the secret', async () => {
-    server = await startTestServer((req) => req.socket.destroy());
+    const server = await t.serve((req) => req.socket.destroy());
     const client = createProxyClient({
       baseUrl: server.url,
       sessionJwt: () => SESSION_JWT,
-      transport,
+      transport: t.transport,
       retry: false,
     });
     const error = await rejectionOf(client.users.revoke(REVOKE));

@@ -1,23 +1,22 @@
-import { CLIENT_ERRORS_URL, ConnectedAppsError, hasErrorName } from './connected-apps-error.ts';
+import { hasErrorName } from './connected-apps-error.ts';
+import { LocalError } from './local-error.ts';
 
 /**
  * The caller's `AbortSignal` fired (before sending, mid-flight or during a retry wait).
- * `status_code` is 0; `cause` is the signal's reason when it is an error.
+ * `status_code` is 0; `cause` is the signal's reason when it is an error. Never retryable: the
+ * caller asked to stop.
  *
  * @example
  * if (isAbortError(e)) return; // the user navigated away
  */
-export class AbortError extends ConnectedAppsError {
+export class AbortError extends LocalError {
   override readonly name = 'AbortError' as const;
 
   constructor(init: { request_id: string; cause?: unknown }) {
-    super({
+    super('AbortError', {
       ...init,
-      status_code: 0,
       error_type: 'aborted',
       error_message: 'The request was aborted by the caller.',
-      error_url: CLIENT_ERRORS_URL,
-      retryable: false,
     });
   }
 

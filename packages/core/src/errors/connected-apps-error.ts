@@ -14,7 +14,7 @@ export type StytchErrorFields = StytchErrorBody;
 
 /** Everything needed to build a {@link ConnectedAppsError}. */
 export interface ConnectedAppsErrorInit extends StytchErrorFields {
-  /** Whether sending the same request again could succeed. */
+  /** Whether the retry policy retries this error (see `isRetryable`). */
   retryable: boolean;
   /** The underlying failure, already stripped of anything secret. */
   cause?: unknown;
@@ -33,15 +33,20 @@ export interface ConnectedAppsErrorInit extends StytchErrorFields {
  */
 export class ConnectedAppsError extends Error {
   override readonly name: string = 'ConnectedAppsError';
-  readonly status_code: number;
-  readonly request_id: string;
-  readonly error_type: string;
-  readonly error_message: string;
-  readonly error_url: string;
+  // `declare`d: the constructor sets them, so no bundle carries empty field definitions too.
+  declare readonly status_code: number;
+  declare readonly request_id: string;
+  declare readonly error_type: string;
+  declare readonly error_message: string;
+  declare readonly error_url: string;
   /** Stytch's `error_details`, present only when the response carried them. */
   declare readonly error_details?: unknown;
-  /** Whether sending the same request again could succeed (429, 5xx, network errors, timeouts). */
-  readonly retryable: boolean;
+  /**
+   * Whether the client that threw this error retries it under its retry policy, budgets aside: the
+   * client's own retry decision, so a caller retrying later agrees with it. With the default policy:
+   * 429, 500, 502, 503, 504 and network errors; timeouts only with `retry.retryOnTimeout`.
+   */
+  declare readonly retryable: boolean;
   readonly [errorMarker] = true;
 
   constructor(init: ConnectedAppsErrorInit) {

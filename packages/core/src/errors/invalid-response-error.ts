@@ -1,5 +1,5 @@
+import { DEFAULT_RETRY_POLICY, isRetryable, type RetryRule } from '../client/retry-policy.ts';
 import { CLIENT_ERRORS_URL, ConnectedAppsError, hasErrorName } from './connected-apps-error.ts';
-import { RETRYABLE_STATUS_CODES } from './stytch-api-error.ts';
 
 /** What an unusable response looked like, to debug it without logging the whole body. */
 export interface InvalidResponseDetails {
@@ -10,7 +10,8 @@ export interface InvalidResponseDetails {
 
 /**
  * A response we cannot use: not JSON (e.g. a gateway's HTML 502 page), or JSON of the wrong shape.
- * `status_code` is the response's HTTP status; retryable when that status is (429, 5xx).
+ * `status_code` is the response's HTTP status; `retryable` when `retryPolicy` retries that status
+ * (by default 429, 500, 502, 503, 504: a gateway's HTML 502 is retried like any 502).
  *
  * @example
  * if (isInvalidResponseError(e)) console.error(e.status_code, e.error_details.body_snippet);
@@ -24,13 +25,15 @@ export class InvalidResponseError extends ConnectedAppsError {
     request_id: string;
     error_message: string;
     error_details: InvalidResponseDetails;
+    /** The policy whose decision `retryable` carries. @default DEFAULT_RETRY_POLICY */
+    retryPolicy?: RetryRule;
   }) {
-    super({
-      ...init,
-      error_type: 'invalid_response',
-      error_url: CLIENT_ERRORS_URL,
-      retryable: RETRYABLE_STATUS_CODES.includes(init.status_code),
+    const { retryPolicy = DEFAULT_RETRY_POLICY, ...fields } = init;
+    const retryable = isRetryable(retryPolicy, {
+      name: 'InvalidResponseError',
+      status_code: fields.status_code,
     });
+    super({ ...fields, error_type: 'invalid_response', error_url: CLIENT_ERRORS_URL, retryable });
   }
 
   static override isInstance(value: unknown): value is InvalidResponseError {

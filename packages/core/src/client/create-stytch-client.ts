@@ -1,9 +1,8 @@
-import { type CommonClientOptions, resolveCommonOptions, trimBaseUrl } from './internal/common-options.ts';
-import { createClient } from './internal/create-client.ts';
-import { invalidOption } from './internal/invalid-option.ts';
+import { basicAuthorization } from '../wire/basic-auth.ts';
+import { defaultBaseUrl } from '../wire/environment.ts';
+import { stytchOperations } from './operations.ts';
+import { type CommonClientOptions, invalidOption, resolveCommonOptions, trimBaseUrl } from './options.ts';
 import type { StytchClient } from './types.ts';
-import { basicAuthorization } from './wire/basic-auth.ts';
-import { defaultBaseUrl } from './wire/environment.ts';
 
 /** Options of {@link createStytchClient}. */
 export interface StytchClientOptions extends CommonClientOptions {
@@ -34,7 +33,7 @@ export function createStytchClient(options: StytchClientOptions): StytchClient {
   if (!isHttpUrl(baseUrl)) invalidOption('baseUrl', 'an absolute http(s) URL');
   const authorization = basicAuthorization(project_id, secret);
   const credentials = { headers: { authorization }, secrets: [secret, authorization.slice('Basic '.length)] };
-  return createClient({
+  return stytchOperations({
     ...resolveCommonOptions(options),
     baseUrl: trimBaseUrl(baseUrl),
     callCredentials: () => credentials,

@@ -1,5 +1,6 @@
 import ky, { type KyInstance } from 'ky';
-import type { Transport } from '../transport.ts';
+import { fetchInit, readFetchResponse } from './fetch-like.ts';
+import type { Transport } from './transport.ts';
 
 /** Options of {@link createKyTransport}. */
 export interface KyTransportOptions {
@@ -22,23 +23,15 @@ export interface KyTransportOptions {
 export function createKyTransport(options: KyTransportOptions = {}): Transport {
   const client = options.ky ?? ky;
   return {
-    async send({ method, url, headers, body, signal, credentials }) {
-      const response = await client(url, {
-        method,
-        headers,
-        body,
-        signal,
-        ...(credentials && { credentials }),
+    async send(request) {
+      const response = await client(request.url, {
+        ...fetchInit(request),
         // The client owns retries, timeouts and error statuses, identically for every transport.
         retry: 0,
         timeout: false,
         throwHttpErrors: false,
       });
-      return {
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: await response.text(),
-      };
+      return readFetchResponse(response);
     },
   };
 }

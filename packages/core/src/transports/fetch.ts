@@ -1,4 +1,5 @@
-import type { Transport } from '../transport.ts';
+import { fetchInit, readFetchResponse } from './fetch-like.ts';
+import type { Transport } from './transport.ts';
 
 /** Options of {@link createFetchTransport}. */
 export interface FetchTransportOptions {
@@ -18,21 +19,10 @@ export interface FetchTransportOptions {
  */
 export function createFetchTransport(options: FetchTransportOptions = {}): Transport {
   return {
-    async send({ method, url, headers, body, signal, credentials }) {
+    async send(request) {
       // Read at call time, so a fetch patched after the client was created (tracing, mocks in apps) is used.
       const send = options.fetch ?? globalThis.fetch;
-      const response = await send(url, {
-        method,
-        headers,
-        body,
-        signal,
-        ...(credentials && { credentials }),
-      });
-      return {
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body: await response.text(),
-      };
+      return readFetchResponse(await send(request.url, fetchInit(request)));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher, request } from 'undici';
-import type { Transport } from '../transport.ts';
+import type { Transport } from './transport.ts';
 
 /** Options of {@link createUndiciTransport}. */
 export interface UndiciTransportOptions {

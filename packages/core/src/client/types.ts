@@ -7,21 +7,7 @@ import type {
   UsersConnectedAppsResponse,
   UsersRevokeRequest,
   UsersRevokeResponse,
-} from './wire/shapes.ts';
-
-export type {
-  ClientType,
-  ConnectedApp,
-  SessionsAuthenticateRequest,
-  SessionsAuthenticateResponse,
-  SessionsGetJWKSRequest,
-  SessionsGetJWKSResponse,
-  StytchErrorBody,
-  UsersConnectedAppsRequest,
-  UsersConnectedAppsResponse,
-  UsersRevokeRequest,
-  UsersRevokeResponse,
-} from './wire/shapes.ts';
+} from '../wire/shapes.ts';
 
 /** Per-call options, accepted by every operation. */
 export interface RequestOptions {

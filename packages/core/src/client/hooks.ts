@@ -1,4 +1,4 @@
-import type { ConnectedAppsError } from './errors/connected-apps-error.ts';
+import type { ConnectedAppsError } from '../errors/connected-apps-error.ts';
 
 /** What every hook receives: never a header, a secret or a token. */
 export interface HookInfo {
@@ -58,4 +58,18 @@ export interface Hooks {
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Once, with the error the call rejects with. */
   onError?: (info: ErrorInfo) => void | Promise<void>;
+}
+
+/**
+ * Calls an observability hook without letting it interfere: it is not awaited, and whatever it throws
+ * or rejects with is dropped, so a broken logger can never fail or delay a revoke.
+ */
+export function callHook<I>(hook: ((info: I) => void | Promise<void>) | undefined, info: I): void {
+  if (!hook) return;
+  try {
+    const result = hook(info);
+    if (result && typeof result.then === 'function') result.then(undefined, () => undefined);
+  } catch {
+    // Deliberately ignored: see above.
+  }
 }

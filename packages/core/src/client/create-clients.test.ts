@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultBaseUrl } from '../wire/environment.ts';
 import { createProxyClient } from './create-proxy-client.ts';
 import { createStytchClient } from './create-stytch-client.ts';
-import { defaultBaseUrl } from './wire/environment.ts';
 
 describe('defaultBaseUrl', () => {
   it('sends live projects to api.stytch.com and everything else to test.stytch.com', () => {

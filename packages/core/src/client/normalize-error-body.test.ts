@@ -14,23 +14,25 @@ describe('normalizeErrorBody', () => {
     expect(normalizeErrorBody(body, 400, 'local-x')).toEqual(body);
   });
 
-  it('fills missing Stytch fields from the HTTP status and the local request id', () => {
-    expect(normalizeErrorBody({ error_type: 'too_many_requests' }, 429, 'local-x')).toEqual({
-      status_code: 429,
+  it.each([
+    [
+      'fills missing Stytch fields from the HTTP status and the local request id',
+      { error_type: 'too_many_requests' },
+      429,
+      { error_type: 'too_many_requests', error_message: '' },
+    ],
+    [
+      'maps OAuth2 fields; error_description falls back to the error code',
+      { error: 'invalid_grant' },
+      400,
+      { error_type: 'invalid_grant', error_message: 'invalid_grant' },
+    ],
+  ])('%s', (_label, body, status, expected) => {
+    expect(normalizeErrorBody(body, status, 'local-x')).toEqual({
+      status_code: status,
       request_id: 'local-x',
-      error_type: 'too_many_requests',
-      error_message: '',
       error_url: '',
-    });
-  });
-
-  it('maps OAuth2 fields; error_description falls back to the error code', () => {
-    expect(normalizeErrorBody({ error: 'invalid_grant' }, 400, 'local-x')).toEqual({
-      status_code: 400,
-      request_id: 'local-x',
-      error_type: 'invalid_grant',
-      error_message: 'invalid_grant',
-      error_url: '',
+      ...expected,
     });
   });
 

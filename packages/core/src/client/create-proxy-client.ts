@@ -1,11 +1,11 @@
+import { usersOperations } from './operations.ts';
 import {
   type CommonClientOptions,
+  invalidOption,
   lowerCaseHeaders,
   resolveCommonOptions,
   trimBaseUrl,
-} from './internal/common-options.ts';
-import { createClient } from './internal/create-client.ts';
-import { invalidOption } from './internal/invalid-option.ts';
+} from './options.ts';
 import type { ConnectedAppsClient } from './types.ts';
 
 /** Options of {@link createProxyClient}. */
@@ -38,7 +38,7 @@ export function createProxyClient(options: ProxyClientOptions): ConnectedAppsCli
   if (typeof options.baseUrl !== 'string') invalidOption('baseUrl', 'a URL string (relative or absolute)');
   const { sessionJwt } = options;
   const headers = lowerCaseHeaders(options.headers);
-  return createClient({
+  return usersOperations({
     ...resolveCommonOptions(options),
     baseUrl: trimBaseUrl(options.baseUrl),
     credentials: options.credentials ?? 'include',

@@ -1,1 +1,0 @@
-export { createKyTransport, type KyTransportOptions } from './ky-transport.ts';

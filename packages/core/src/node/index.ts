@@ -1,1 +1,0 @@
-export { createUndiciTransport, type UndiciTransportOptions } from './undici-transport.ts';
