@@ -1,4 +1,5 @@
 import { basicAuthorization, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
+import { bearer, PROXY_BASE_PATH } from '@connected-apps/testkit';
 import type { LoadRequest } from '../load/measure-load.ts';
 import { spawnChild } from '../process/spawn-child.ts';
 import type { LocalTlsMaterial } from '../tls/self-signed.ts';
@@ -25,8 +26,8 @@ export interface TargetDefinition {
 }
 
 /**
- * The load: one revoke per benchmark user, each to its own user and app, under `basePath` (`/api`
- * for targets that serve the proxy's routes, none for the upstream and the forwarder).
+ * The load: one revoke per benchmark user, each to its own user and app, under `basePath` (the
+ * proxy's, for targets that serve its routes; none for the upstream and the forwarder).
  */
 function revokeRequests(
   sessions: BenchSession[],
@@ -41,9 +42,9 @@ function revokeRequests(
   }));
 }
 
-/** Signed-in browser-style calls: the session JWT as a bearer token, under the `/api` base path. */
+/** Signed-in browser-style calls: the session JWT as a bearer token, under the proxy's base path. */
 const sessionRequests = (sessions: BenchSession[]) =>
-  revokeRequests(sessions, '/api', (s) => ({ authorization: `Bearer ${s.session_jwt}` }));
+  revokeRequests(sessions, PROXY_BASE_PATH, (s) => bearer(s.session_jwt));
 
 /**
  * Starts a target served by its own child process (`file`, relative to this module) in front of the

@@ -1,5 +1,6 @@
-import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
+import { STYTCH_ROUTES } from '@connected-apps/core/wire';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
+import { bearer, proxyListPath, proxyRevokePath } from '@connected-apps/testkit';
 import { type LoadRequest, type LoadResult, measureLoad } from '../load/measure-load.ts';
 import { spawnChild } from '../process/spawn-child.ts';
 import { round } from '../stats.ts';
@@ -31,17 +32,16 @@ async function seedRequests(emulator: Emulator, users: number): Promise<LoadRequ
   const requests: LoadRequest[] = [];
   for (const user_id of user_ids) {
     const { session_jwt } = await emulator.control.mintSession({ user_id });
-    const authorization = `Bearer ${session_jwt}`;
     requests.push(
       {
         method: STYTCH_ROUTES.usersConnectedApps.method,
-        path: `/api${stytchPath(STYTCH_ROUTES.usersConnectedApps.template, { user_id })}`,
-        headers: { authorization },
+        path: proxyListPath(user_id),
+        headers: bearer(session_jwt),
       },
       {
         method: STYTCH_ROUTES.usersRevoke.method,
-        path: `/api${stytchPath(STYTCH_ROUTES.usersRevoke.template, { user_id, connected_app_id })}`,
-        headers: { authorization, 'content-type': 'application/json' },
+        path: proxyRevokePath(user_id, connected_app_id),
+        headers: { ...bearer(session_jwt), 'content-type': 'application/json' },
         body: '{}',
       },
     );

@@ -1,4 +1,5 @@
 import { routePattern, STYTCH_ROUTES } from '@connected-apps/core/wire';
+import { PROXY_BASE_PATH } from '@connected-apps/testkit';
 import express, { type Express, type Request, type Response } from 'express';
 import * as stytch from 'stytch';
 
@@ -47,7 +48,7 @@ export function createExpressStytchApp(options: ExpressStytchOptions): Express {
   app.use(express.json());
 
   app.post(
-    `/api${routePattern(STYTCH_ROUTES.usersRevoke.template)}`,
+    `${PROXY_BASE_PATH}${routePattern(STYTCH_ROUTES.usersRevoke.template)}`,
     async (req: Request<{ user_id: string; connected_app_id: string }>, res) => {
       const sessionJwt = bearer(req);
       if (!sessionJwt) {
