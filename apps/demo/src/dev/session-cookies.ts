@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { SESSION_JWT_COOKIE, SESSION_TOKEN_COOKIE } from '@connected-apps/core/wire';
 
-/** The cookie names the proxy reads (the same as Stytch's frontend SDKs set). */
-export const SESSION_JWT_COOKIE = 'stytch_session_jwt';
-export const SESSION_TOKEN_COOKIE = 'stytch_session';
+// The cookie names the proxy reads, as Stytch's frontend SDKs set them: core's wire is their one home.
+export { SESSION_JWT_COOKIE, SESSION_TOKEN_COOKIE };
 
 /**
  * Sets both session cookies: HttpOnly (page scripts never see them) and SameSite=Lax. The JWT cookie
