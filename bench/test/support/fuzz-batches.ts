@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type CaseResult, type FuzzCase, leaked, runHttpCase, runRawCase } from './fuzz-case-run.ts';
 import type { ReliabilityStack } from './reliability-stack.ts';
 import { accountBatch } from './upstream-accounting.ts';
@@ -43,6 +43,21 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return results;
 }
 
+/**
+ * Waits (a second at most) until every answer's `X-Request-Id` has its log line: the proxy writes a
+ * line when the exchange ends, which for a refused connection is when the socket closes on its side,
+ * a moment after the client saw the close. A wait for the lines to arrive, not a timing assertion.
+ */
+async function logsSettled(stack: ReliabilityStack, results: readonly CaseResult[]): Promise<void> {
+  const ids = results.flatMap((r) => r.exchanges.map((e) => e.answer.headers['x-request-id']));
+  const wanted = ids.filter((id): id is string => typeof id === 'string');
+  for (let waited = 0; waited < 1000; waited += 10) {
+    const logged = new Set(stack.logs.lines().map((line) => line.request_id));
+    if (wanted.every((id) => logged.has(id))) return;
+    await sleep(10);
+  }
+}
+
 async function runBatch(
   stack: ReliabilityStack,
   batch: readonly FuzzCase[],
@@ -57,8 +72,7 @@ async function runBatch(
       ? runHttpCase(stack.url, c.http, options.agent, secrets)
       : runRawCase(stack.url, c.raw, secrets),
   );
-  // A log line written as its response finishes lands one turn later.
-  await nextTurn();
+  await logsSettled(stack, results);
   const lines = stack.logs.lines();
   const logs = new Map(lines.map((line) => [String(line.request_id), line]));
   const { requests } = await stack.emulator.control.getRequests();
