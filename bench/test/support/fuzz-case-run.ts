@@ -79,6 +79,10 @@ async function exchange(url: string, bytes: string, halfClose = false) {
   }
 }
 
+/** `403 user_forbidden`, `200`, or `nothing`. */
+const describe = (a: Answer | undefined) =>
+  a ? [a.status, errorTypeOf(a)].filter(Boolean).join(' ') : 'nothing';
+
 const sameAnswer = (a: Answer, b: Answer | undefined) =>
   b !== undefined && a.status === b.status && errorTypeOf(a) === errorTypeOf(b);
 
@@ -120,9 +124,7 @@ export async function runRawCase(url: string, c: RawCase, secrets: readonly stri
     const refAnswer = ref.answers[0];
     if (refAnswer) result.exchanges.push({ ...c.messages[0]!, answer: refAnswer });
     if (!sameAnswer(first, refAnswer) && !c.refuse?.includes(first.status)) {
-      result.problems.push(
-        `answered ${first.status} ${errorTypeOf(first) ?? ''}, the well-formed request ${refAnswer?.status ?? 'nothing'} ${refAnswer ? (errorTypeOf(refAnswer) ?? '') : ''}`.trim(),
-      );
+      result.problems.push(`answered ${describe(first)}, the well-formed request ${describe(refAnswer)}`);
     }
     for (const a of later)
       if (a.status !== 400) result.problems.push(`the garbage after it was answered ${a.status}`);
