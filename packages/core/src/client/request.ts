@@ -107,6 +107,7 @@ function send(call: Call<unknown>): Promise<TransportResponse | ConnectedAppsErr
       signal?.removeEventListener('abort', onAbort);
       settle(outcome);
     };
+    // Settled first, so the transport's rejection on abort is not taken for a network error.
     const stop = (error: ConnectedAppsError) => {
       finish(error);
       controller.abort();
