@@ -4,8 +4,14 @@
  * two in step (a test checks that every type here has a section there).
  */
 export const PROXY_ERRORS = {
-  bad_request: { status: 400, message: 'The request could not be read.' },
-  invalid_user_id: { status: 400, message: 'The user_id path parameter is not a valid id.' },
+  bad_request: {
+    status: 400,
+    message: 'The request could not be read.',
+  },
+  invalid_user_id: {
+    status: 400,
+    message: 'The user_id path parameter is not a valid id.',
+  },
   invalid_connected_app_id: {
     status: 400,
     message: 'The connected_app_id path parameter is not a valid id.',
@@ -14,16 +20,34 @@ export const PROXY_ERRORS = {
     status: 401,
     message: 'A Stytch session is required: send a session JWT as a Bearer token or a session cookie.',
   },
-  session_invalid: { status: 401, message: 'The Stytch session is invalid or has expired.' },
-  user_forbidden: { status: 403, message: "This session may not act on another user's connected apps." },
+  session_invalid: {
+    status: 401,
+    message: 'The Stytch session is invalid or has expired.',
+  },
+  user_forbidden: {
+    status: 403,
+    message: "This session may not act on another user's connected apps.",
+  },
   origin_forbidden: {
     status: 403,
     message: 'Cookie-authenticated writes must come from an allowed Origin.',
   },
-  route_not_found: { status: 404, message: 'No route matches this path.' },
-  method_not_allowed: { status: 405, message: 'This route does not accept this method.' },
-  request_timeout: { status: 408, message: 'The request was not received in time.' },
-  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  route_not_found: {
+    status: 404,
+    message: 'No route matches this path.',
+  },
+  method_not_allowed: {
+    status: 405,
+    message: 'This route does not accept this method.',
+  },
+  request_timeout: {
+    status: 408,
+    message: 'The request was not received in time.',
+  },
+  payload_too_large: {
+    status: 413,
+    message: 'The request body is too large.',
+  },
   unsupported_media_type: {
     status: 415,
     message: 'The request body must be empty or application/json.',
@@ -32,22 +56,34 @@ export const PROXY_ERRORS = {
     status: 429,
     message: 'Too many requests have been made. Retry after the delay given.',
   },
-  request_headers_too_large: { status: 431, message: 'The request headers are too large.' },
+  request_headers_too_large: {
+    status: 431,
+    message: 'The request headers are too large.',
+  },
   internal_server_error: {
     status: 500,
     message: 'The proxy failed unexpectedly while handling the request.',
   },
-  upstream_unavailable: { status: 502, message: 'Stytch could not be reached.' },
+  upstream_unavailable: {
+    status: 502,
+    message: 'Stytch could not be reached.',
+  },
   upstream_invalid_response: {
     status: 502,
     message: 'Stytch answered with a response the proxy could not read.',
   },
-  not_ready: { status: 503, message: 'The proxy is not ready: the session signing keys cannot be fetched.' },
+  not_ready: {
+    status: 503,
+    message: 'The proxy is not ready: the session signing keys cannot be fetched.',
+  },
   shutting_down: {
     status: 503,
     message: 'The proxy shut down before Stytch answered. The call may have happened; retrying is safe.',
   },
-  upstream_timeout: { status: 504, message: 'Stytch did not answer in time.' },
+  upstream_timeout: {
+    status: 504,
+    message: 'Stytch did not answer in time.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** An error type the proxy originates (see `docs/errors.md`). */

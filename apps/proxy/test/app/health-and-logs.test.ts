@@ -1,58 +1,54 @@
 import { bearer } from '@connected-apps/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, createHarness, listPath } from '../helpers/app-harness.ts';
-import { type JwksServer, SECRET, startJwksServer } from '../helpers/signing-keys.ts';
+import { SECRET, useJwksServer } from '../helpers/signing-keys.ts';
 
-let jwks: JwksServer;
-beforeAll(async () => {
-  jwks = await startJwksServer();
-});
-afterAll(() => jwks.stop());
+const keys = useJwksServer();
 
 describe('health', () => {
   it('answers /healthz with 200 ok', async () => {
-    const harness = createHarness(jwks);
+    const harness = createHarness(keys.server);
     const response = await harness.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('answers /readyz 200 once the JWKS is fetched, and 503 not_ready when it cannot be', async () => {
-    const harness = createHarness(jwks);
+    const harness = createHarness(keys.server);
     expect(await (await harness.request('/readyz')).json()).toEqual({ status: 'ok', jwks: 'fetched' });
     expect(await (await harness.request('/readyz')).json()).toEqual({ status: 'ok', jwks: 'cached' });
 
-    jwks.setDown(true);
+    keys.server.setDown(true);
     try {
-      const cold = createHarness(jwks);
+      const cold = createHarness(keys.server);
       const response = await cold.request('/readyz');
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status_code: 503, error_type: 'not_ready' });
       // A second probe right after a failure does not hit the JWKS again.
-      const hits = jwks.hits();
+      const hits = keys.server.hits();
       expect((await cold.request('/readyz')).status).toBe(503);
-      expect(jwks.hits()).toBe(hits);
+      expect(keys.server.hits()).toBe(hits);
     } finally {
-      jwks.setDown(false);
+      keys.server.setDown(false);
     }
   });
 
   it('answers 502 upstream_unavailable when a session cannot be verified because the JWKS is down', async () => {
-    jwks.setDown(true);
+    keys.server.setDown(true);
     try {
-      const harness = createHarness(jwks);
+      const harness = createHarness(keys.server);
       const response = await harness.request(listPath(ALICE), { headers: bearer(await harness.jwtFor()) });
       expect(response.status).toBe(502);
       expect(await response.json()).toMatchObject({ error_type: 'upstream_unavailable' });
     } finally {
-      jwks.setDown(false);
+      keys.server.setDown(false);
     }
   });
 });
 
 describe('request log', () => {
   it('writes one JSON line per request with ids, route, status and duration, and no credential', async () => {
-    const harness = createHarness(jwks);
+    const harness = createHarness(keys.server);
     const jwt = await harness.jwtFor({ sub: ALICE });
     const refused = await harness.request(listPath(BOB), {
       headers: { ...bearer(jwt), cookie: `stytch_session=opaque-secret-token` },
@@ -78,7 +74,7 @@ describe('request log', () => {
   });
 
   it('logs the reason a session was refused without the token', async () => {
-    const harness = createHarness(jwks);
+    const harness = createHarness(keys.server);
     const jwt = await harness.jwtFor({ iss: 'stytch.com/project-test-other' });
     await harness.request(listPath(ALICE), { headers: bearer(jwt) });
     const [line] = harness.logs.lines();

@@ -1,17 +1,16 @@
 import { bearer } from '@connected-apps/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALICE, BOB, createHarness, listPath } from '../helpers/app-harness.ts';
-import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
+import { useJwksServer } from '../helpers/signing-keys.ts';
 
-let jwks: JwksServer;
-beforeAll(async () => {
-  jwks = await startJwksServer();
-});
-afterAll(() => jwks.stop());
+const keys = useJwksServer();
 
 describe('rate limits', () => {
   it('limits each client address before authentication, with Retry-After', async () => {
-    const harness = createHarness(jwks, { RATE_LIMIT_PER_ADDRESS: '3', RATE_LIMIT_WINDOW_MS: '60000' });
+    const harness = createHarness(keys.server, {
+      RATE_LIMIT_PER_ADDRESS: '3',
+      RATE_LIMIT_WINDOW_MS: '60000',
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await harness.request(listPath(ALICE))).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
@@ -25,7 +24,7 @@ describe('rate limits', () => {
   });
 
   it('counts addresses apart when X-Forwarded-For is trusted', async () => {
-    const harness = createHarness(jwks, { RATE_LIMIT_PER_ADDRESS: '1', TRUST_PROXY: '1' });
+    const harness = createHarness(keys.server, { RATE_LIMIT_PER_ADDRESS: '1', TRUST_PROXY: '1' });
     const from = (ip: string) =>
       harness.request(listPath(ALICE), { headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` } });
     expect((await from('198.51.100.1')).status).toBe(401);
@@ -35,7 +34,7 @@ describe('rate limits', () => {
   });
 
   it('limits each user after authentication, whatever address they come from', async () => {
-    const harness = createHarness(jwks, { RATE_LIMIT_PER_USER: '2', TRUST_PROXY: '1' });
+    const harness = createHarness(keys.server, { RATE_LIMIT_PER_USER: '2', TRUST_PROXY: '1' });
     const alice = await harness.jwtFor({ sub: ALICE });
     const bob = await harness.jwtFor({ sub: BOB });
     const as = (jwt: string, ip: string) =>

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PROJECT_ID = 'project-test-11111111-2222-4333-8444-555555555555';
 export const SECRET = 'secret-test-unit-0123456789abcdef';
@@ -73,6 +74,26 @@ export async function startJwksServer(kid = 'jwk-test-unit'): Promise<JwksServer
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A JWKS server for the test file, through vitest's hooks; read it through the returned object.
+ *
+ * @example
+ * const keys = useJwksServer();
+ * it('verifies', () => createHarness(keys.server));
+ */
+export function useJwksServer(): { readonly server: JwksServer } {
+  let server: JwksServer | undefined;
+  beforeAll(async () => {
+    server = await startJwksServer();
+  });
+  afterAll(() => server?.stop());
+  return {
+    get server() {
+      return server as JwksServer;
+    },
   };
 }
 

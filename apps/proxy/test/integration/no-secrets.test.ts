@@ -1,30 +1,15 @@
-import {
-  ALLOWED_ORIGIN,
-  bearer,
-  proxyListPath,
-  proxyRevokePath,
-  rawRequest,
-  seedWorld,
-  type World,
-} from '@connected-apps/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
+import { ALLOWED_ORIGIN, bearer, proxyListPath, proxyRevokePath, rawRequest } from '@connected-apps/testkit';
+import { describe, expect, it } from 'vitest';
+import { useSeededStack } from '../helpers/proxy-stack.ts';
 
-let stack: ProxyStack;
-let world: World;
-
-beforeAll(async () => {
-  stack = await startProxyStack({ LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_RETRIES: '0' });
-  world = await seedWorld(stack.emulator);
-});
-afterAll(() => stack.stop());
+const t = useSeededStack({ LOG_LEVEL: 'trace', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_RETRIES: '0' });
 
 describe('secrets and tokens', () => {
   it('appear in no log line and no response body, whatever happens', async () => {
-    const { alice, bob, calendar } = world;
-    const url = stack.url;
+    const { alice, bob, calendar } = t.world;
+    const url = t.stack.url;
     const secrets = [
-      stack.emulator.secret,
+      t.stack.emulator.secret,
       alice.jwt,
       alice.token,
       bob.jwt,
@@ -48,15 +33,15 @@ describe('secrets and tokens', () => {
       }),
       rawRequest(url, 'GET', '/api/nope', bearer(alice.jwt)),
     ]);
-    await stack.emulator.control.injectFault({ path: '/v1/users/*', malformed_json: true });
+    await t.stack.emulator.control.injectFault({ path: '/v1/users/*', malformed_json: true });
     responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
-    await stack.emulator.control.injectFault({ path: '/v1/users/*', drop_connection: true });
+    await t.stack.emulator.control.injectFault({ path: '/v1/users/*', drop_connection: true });
     responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
-    await stack.emulator.control.injectFault({ path: '/v1/users/*', latency_ms: 1000 });
+    await t.stack.emulator.control.injectFault({ path: '/v1/users/*', latency_ms: 1000 });
     responses.push(await rawRequest(url, 'GET', proxyListPath(alice.user_id), bearer(alice.jwt)));
 
     expect(responses.map((r) => r.status)).toEqual([200, 200, 403, 403, 401, 403, 404, 502, 502, 504]);
-    const logText = stack.logs.text();
+    const logText = t.stack.logs.text();
     const bodies = responses.map((r) => r.text).join('\n');
     for (const secret of secrets) {
       expect(logText).not.toContain(secret);
@@ -64,7 +49,7 @@ describe('secrets and tokens', () => {
     }
 
     // The request log still says what happened: one line per request, with both request ids.
-    const requestLines = stack.logs
+    const requestLines = t.stack.logs
       .lines()
       .filter((line) => line.msg === 'request' || line.msg === 'request failed');
     const ok = requestLines.find(

@@ -1,21 +1,11 @@
-import { type RawSocketResponse, rawSocket, seedWorld, type World } from '@connected-apps/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RawSocketResponse, rawSocket } from '@connected-apps/testkit';
+import { describe, expect, it } from 'vitest';
 import type { PROXY_ERRORS } from '../../src/errors/error-catalog.ts';
-import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
+import { useSeededStack } from '../helpers/proxy-stack.ts';
 
-let stack: ProxyStack;
-let world: World;
+const t = useSeededStack();
 
-beforeAll(async () => {
-  stack = await startProxyStack();
-});
-beforeEach(async () => {
-  world = await seedWorld(stack.emulator);
-  stack.logs.clear();
-});
-afterAll(() => stack.stop());
-
-const send = (bytes: string | Uint8Array) => rawSocket(stack.url, bytes);
+const send = (bytes: string | Uint8Array) => rawSocket(t.stack.url, bytes);
 
 /**
  * The refusal is ours, whatever refused it (Node's parser or the pipeline): Stytch-shaped JSON, the
@@ -44,12 +34,12 @@ async function expectRefusal(
   expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(response.headers['strict-transport-security']).toMatch(/^max-age=/);
   await expect
-    .poll(() => stack.logs.lines().find((line) => line.request_id === body.request_id))
+    .poll(() => t.stack.logs.lines().find((line) => line.request_id === body.request_id))
     .toMatchObject({ status, error_type: errorType });
-  expect(await stack.stytchRequests()).toEqual([]);
+  expect(await t.stack.stytchRequests()).toEqual([]);
 }
 
-const list = () => `/api/v1/users/${world.alice.user_id}/connected_apps`;
+const list = () => `/api/v1/users/${t.world.alice.user_id}/connected_apps`;
 
 describe('requests the HTTP parser refuses', () => {
   it('a raw non-ASCII byte in the request line → 400 bad_request', async () => {
@@ -92,7 +82,7 @@ describe('requests the HTTP parser refuses', () => {
 
 describe('request lines the proxy will not route', () => {
   it('an absolute-form target is refused, not routed after resolving it → 400 bad_request', async () => {
-    const target = `http://other.host/api/v1/users/${world.bob.user_id}/../${world.alice.user_id}/connected_apps`;
+    const target = `http://other.host/api/v1/users/${t.world.bob.user_id}/../${t.world.alice.user_id}/connected_apps`;
     await expectRefusal(await send(`GET ${target} HTTP/1.1\r\nHost: other.host\r\n\r\n`), 400, 'bad_request');
   });
 

@@ -1,31 +1,15 @@
 import { request } from 'node:http';
-import {
-  ALLOWED_ORIGIN,
-  bearer,
-  proxyListPath,
-  proxyRevokePath,
-  seedWorld,
-  type World,
-} from '@connected-apps/testkit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
+import { ALLOWED_ORIGIN, bearer, proxyListPath, proxyRevokePath } from '@connected-apps/testkit';
+import { describe, expect, it } from 'vitest';
+import { useSeededStack } from '../helpers/proxy-stack.ts';
 
-let stack: ProxyStack;
-let world: World;
+const t = useSeededStack();
 
-beforeAll(async () => {
-  stack = await startProxyStack();
-});
-beforeEach(async () => {
-  world = await seedWorld(stack.emulator);
-});
-afterAll(() => stack.stop());
-
-const api = (path: string, init?: RequestInit) => fetch(`${stack.url}${path}`, init);
+const api = (path: string, init?: RequestInit) => fetch(`${t.stack.url}${path}`, init);
 
 describe('a signed-in user revokes their own app', () => {
   it("revokes with a Bearer JWT: 200 with Stytch's body, grant gone, tokens revoked, list updated", async () => {
-    const { alice, calendar, notes } = world;
+    const { alice, calendar, notes } = t.world;
     const before = await api(proxyListPath(alice.user_id), { headers: bearer(alice.jwt) });
     expect(before.status).toBe(200);
     const listed = (await before.json()) as {
@@ -44,7 +28,7 @@ describe('a signed-in user revokes their own app', () => {
     expect(body.status_code).toBe(200);
     expect(body.request_id).toMatch(/^request-id-test-/);
 
-    const tokens = await stack.emulator.control.getTokens(alice.user_id, calendar);
+    const tokens = await t.stack.emulator.control.getTokens(alice.user_id, calendar);
     expect(tokens.grant_active).toBe(false);
     expect(tokens.tokens.length).toBeGreaterThan(0);
     expect(tokens.tokens.every((t) => t.revoked)).toBe(true);
@@ -54,25 +38,25 @@ describe('a signed-in user revokes their own app', () => {
     ).json()) as typeof listed;
     expect(after.connected_apps.map((a) => a.connected_app_id)).toEqual([notes]);
     // Bob's grant to the same app is untouched.
-    expect((await stack.emulator.control.getTokens(world.bob.user_id, calendar)).grant_active).toBe(true);
+    expect((await t.stack.emulator.control.getTokens(t.world.bob.user_id, calendar)).grant_active).toBe(true);
   });
 
   it('revokes from the browser with the opaque stytch_session cookie and an allowed Origin', async () => {
-    const { alice, notes } = world;
+    const { alice, notes } = t.world;
     const response = await api(proxyRevokePath(alice.user_id, notes), {
       method: 'POST',
       headers: { cookie: `stytch_session=${alice.token}`, origin: ALLOWED_ORIGIN },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
-    expect(await stack.stytchRequests()).toEqual([
+    expect(await t.stack.stytchRequests()).toEqual([
       'POST /v1/sessions/authenticate',
       `POST /v1/users/${alice.user_id}/connected_apps/${notes}/revoke`,
     ]);
   });
 
   it('revokes with the stytch_session_jwt cookie and Sec-Fetch-Site: same-origin', async () => {
-    const { alice, notes } = world;
+    const { alice, notes } = t.world;
     const response = await api(proxyRevokePath(alice.user_id, notes), {
       method: 'POST',
       headers: { cookie: `stytch_session_jwt=${alice.jwt}`, 'sec-fetch-site': 'same-origin' },
@@ -82,20 +66,20 @@ describe('a signed-in user revokes their own app', () => {
 
   it('confirms a JWT older than SESSION_JWT_MAX_AGE_SECONDS with Stytch, then serves it from the cache', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const old = await stack.emulator.control.mintSession({
-      user_id: world.alice.user_id,
+    const old = await t.stack.emulator.control.mintSession({
+      user_id: t.world.alice.user_id,
       claims_override: { iat: now - 120, nbf: now - 120 },
     });
     for (let i = 0; i < 2; i++) {
-      const response = await api(proxyListPath(world.alice.user_id), { headers: bearer(old.session_jwt) });
+      const response = await api(proxyListPath(t.world.alice.user_id), { headers: bearer(old.session_jwt) });
       expect(response.status).toBe(200);
     }
-    const requests = await stack.stytchRequests();
+    const requests = await t.stack.stytchRequests();
     expect(requests.filter((r) => r === 'POST /v1/sessions/authenticate')).toHaveLength(1);
   });
 
   it('answers session_invalid when Stytch no longer knows an opaque session', async () => {
-    const response = await api(proxyListPath(world.alice.user_id), {
+    const response = await api(proxyListPath(t.world.alice.user_id), {
       headers: { cookie: 'stytch_session=unknown-session-token' },
     });
     expect(response.status).toBe(401);
@@ -105,7 +89,7 @@ describe('a signed-in user revokes their own app', () => {
 
 describe('over real HTTP', () => {
   it('sends the secure headers and our request id, which the request log carries too', async () => {
-    const response = await api(proxyListPath(world.alice.user_id), { headers: bearer(world.alice.jwt) });
+    const response = await api(proxyListPath(t.world.alice.user_id), { headers: bearer(t.world.alice.jwt) });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -116,7 +100,7 @@ describe('over real HTTP', () => {
     );
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const line = stack.logs.lines().find((l) => l.request_id === requestId);
+    const line = t.stack.logs.lines().find((l) => l.request_id === requestId);
     expect(line).toMatchObject({
       method: 'GET',
       status: 200,
@@ -126,8 +110,8 @@ describe('over real HTTP', () => {
   });
 
   it('accepts a {} body that arrives in pieces', async () => {
-    const { alice, notes } = world;
-    const { hostname, port } = new URL(stack.url);
+    const { alice, notes } = t.world;
+    const { hostname, port } = new URL(t.stack.url);
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
         {
@@ -151,19 +135,19 @@ describe('over real HTTP', () => {
       setTimeout(() => req.end('}'), 50);
     });
     expect(status).toBe(200);
-    expect((await stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
+    expect((await t.stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
   });
 
   it('ignores a caller-chosen X-Request-Id', async () => {
-    const response = await api(proxyListPath(world.alice.user_id), {
-      headers: { ...bearer(world.alice.jwt), 'x-request-id': 'chosen-by-caller' },
+    const response = await api(proxyListPath(t.world.alice.user_id), {
+      headers: { ...bearer(t.world.alice.jwt), 'x-request-id': 'chosen-by-caller' },
     });
     expect(response.headers.get('x-request-id')).not.toBe('chosen-by-caller');
   });
 
   it('answers a CORS preflight from an allowed origin, and none to a foreign one', async () => {
     const preflight = (origin: string) =>
-      api(proxyRevokePath(world.alice.user_id, world.calendar), {
+      api(proxyRevokePath(t.world.alice.user_id, t.world.calendar), {
         method: 'OPTIONS',
         headers: {
           origin,
@@ -178,7 +162,7 @@ describe('over real HTTP', () => {
     expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
     const foreign = await preflight('https://evil.example');
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    expect(await stack.stytchRequests()).toEqual([]);
+    expect(await t.stack.stytchRequests()).toEqual([]);
   });
 
   it('answers /healthz and /readyz', async () => {
@@ -191,17 +175,17 @@ describe('over real HTTP', () => {
 
 describe('admins', () => {
   it("lets the admin role revoke another user's app", async () => {
-    const { admin, alice, calendar } = world;
+    const { admin, alice, calendar } = t.world;
     const response = await api(proxyRevokePath(alice.user_id, calendar), {
       method: 'POST',
       headers: bearer(admin.jwt),
     });
     expect(response.status).toBe(200);
-    expect((await stack.emulator.control.getTokens(alice.user_id, calendar)).grant_active).toBe(false);
+    expect((await t.stack.emulator.control.getTokens(alice.user_id, calendar)).grant_active).toBe(false);
   });
 
   it("lets the admin role use a user's external_id", async () => {
-    const { admin, alice, notes } = world;
+    const { admin, alice, notes } = t.world;
     const list = await api(proxyListPath(alice.external_id), { headers: bearer(admin.jwt) });
     expect(list.status).toBe(200);
     const response = await api(proxyRevokePath(alice.external_id, notes), {
@@ -209,13 +193,13 @@ describe('admins', () => {
       headers: bearer(admin.jwt),
     });
     expect(response.status).toBe(200);
-    expect((await stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
+    expect((await t.stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
   });
 });
 
 describe("Stytch's errors pass through unchanged", () => {
   it('passes connected_app_not_found through with its status, request_id and error_url', async () => {
-    const { alice } = world;
+    const { alice } = t.world;
     const response = await api(
       proxyRevokePath(alice.user_id, 'connected-app-test-00000000-0000-4000-8000-00000000dead'),
       {
@@ -234,7 +218,7 @@ describe("Stytch's errors pass through unchanged", () => {
   });
 
   it('revoking twice is idempotent (200 both times)', async () => {
-    const { alice, notes } = world;
+    const { alice, notes } = t.world;
     for (let i = 0; i < 2; i++) {
       expect(
         (await api(proxyRevokePath(alice.user_id, notes), { method: 'POST', headers: bearer(alice.jwt) }))

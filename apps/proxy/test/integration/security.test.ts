@@ -1,28 +1,18 @@
 import { createHmac, createPublicKey } from 'node:crypto';
-import {
-  bearer,
-  proxyListPath,
-  proxyRevokePath,
-  rawRequest,
-  rawSocket,
-  seedWorld,
-  type World,
-} from '@connected-apps/testkit';
+import { basicAuthorization, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
+import { bearer, proxyListPath, proxyRevokePath, rawRequest, rawSocket } from '@connected-apps/testkit';
 import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startProxyStack, useSeededStack } from '../helpers/proxy-stack.ts';
 
-let stack: ProxyStack;
-let world: World;
 let publicKeyPem: string;
-
+const t = useSeededStack();
 beforeAll(async () => {
-  stack = await startProxyStack();
-  const { emulator } = stack;
-  const auth = `Basic ${Buffer.from(`${emulator.projectId}:${emulator.secret}`).toString('base64')}`;
+  const { emulator } = t.stack;
+  const path = stytchPath(STYTCH_ROUTES.sessionsGetJWKS.template, { project_id: emulator.projectId });
   const jwks = (await (
-    await fetch(`${emulator.url}/v1/sessions/jwks/${emulator.projectId}`, {
-      headers: { authorization: auth },
+    await fetch(`${emulator.url}${path}`, {
+      headers: { authorization: basicAuthorization(emulator.projectId, emulator.secret) },
     })
   ).json()) as { keys: import('node:crypto').JsonWebKey[] };
   publicKeyPem = createPublicKey({
@@ -33,19 +23,15 @@ beforeAll(async () => {
     format: 'pem',
   }) as string;
 });
-beforeEach(async () => {
-  world = await seedWorld(stack.emulator);
-});
-afterAll(() => stack.stop());
 
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** Claims as the emulator signs them for Alice, for forgeries to copy. */
 function aliceClaims(): Record<string, unknown> {
-  const id = stack.emulator.projectId;
+  const id = t.stack.emulator.projectId;
   return {
-    sub: world.alice.user_id,
+    sub: t.world.alice.user_id,
     iss: `stytch.com/${id}`,
     aud: [id],
     iat: now(),
@@ -59,7 +45,7 @@ function aliceClaims(): Record<string, unknown> {
 }
 
 async function mintFor(claims_override: Record<string, number | string>): Promise<string> {
-  return (await stack.emulator.control.mintSession({ user_id: world.alice.user_id, claims_override }))
+  return (await t.stack.emulator.control.mintSession({ user_id: t.world.alice.user_id, claims_override }))
     .session_jwt;
 }
 
@@ -71,19 +57,19 @@ async function expectRefused(
   request: { method?: string; path?: string; body?: string } = {},
 ) {
   const response = await rawRequest(
-    stack.url,
+    t.stack.url,
     request.method ?? 'POST',
-    request.path ?? proxyRevokePath(world.alice.user_id, world.calendar),
+    request.path ?? proxyRevokePath(t.world.alice.user_id, t.world.calendar),
     headers,
     request.body,
   );
   expect(response.status).toBe(status);
   expect(response.body.error_type).toBe(errorType);
   expect(response.body.status_code).toBe(status);
-  expect(await stack.stytchRequests()).toEqual([]);
-  expect((await stack.emulator.control.getTokens(world.alice.user_id, world.calendar)).grant_active).toBe(
-    true,
-  );
+  expect(await t.stack.stytchRequests()).toEqual([]);
+  expect(
+    (await t.stack.emulator.control.getTokens(t.world.alice.user_id, t.world.calendar)).grant_active,
+  ).toBe(true);
   return response;
 }
 
@@ -102,7 +88,7 @@ describe('refused sessions never reach Stytch', () => {
   });
 
   it('JWT signed by another key (same kid) → 401 session_invalid', async () => {
-    const { kid } = decodeProtectedHeader(world.alice.jwt);
+    const { kid } = decodeProtectedHeader(t.world.alice.jwt);
     const { privateKey } = await generateKeyPair('RS256');
     const jwt = await new SignJWT(aliceClaims())
       .setProtectedHeader({ alg: 'RS256', kid: kid as string })
@@ -116,7 +102,7 @@ describe('refused sessions never reach Stytch', () => {
   });
 
   it('HS256 signed with the public key → 401 session_invalid', async () => {
-    const { kid } = decodeProtectedHeader(world.alice.jwt);
+    const { kid } = decodeProtectedHeader(t.world.alice.jwt);
     const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(aliceClaims())}`;
     const jwt = `${input}.${createHmac('sha256', publicKeyPem).update(input).digest('base64url')}`;
     await expectRefused(bearer(jwt), 401, 'session_invalid');
@@ -137,18 +123,18 @@ describe('refused sessions never reach Stytch', () => {
   it("a cached JWT's signature under another user's header and payload → 401 session_invalid", async () => {
     // Alice's JWT is verified and cached first; its signature must not vouch for any other token.
     const own = await rawRequest(
-      stack.url,
+      t.stack.url,
       'GET',
-      proxyListPath(world.alice.user_id),
-      bearer(world.alice.jwt),
+      proxyListPath(t.world.alice.user_id),
+      bearer(t.world.alice.jwt),
     );
     expect(own.status).toBe(200);
-    await stack.emulator.control.clearRequests();
-    const [header, payload] = world.bob.jwt.split('.');
-    const signature = world.alice.jwt.split('.')[2];
+    await t.stack.emulator.control.clearRequests();
+    const [header, payload] = t.world.bob.jwt.split('.');
+    const signature = t.world.alice.jwt.split('.')[2];
     await expectRefused(bearer(`${header}.${payload}.${signature}`), 401, 'session_invalid', {
       method: 'GET',
-      path: proxyListPath(world.bob.user_id),
+      path: proxyListPath(t.world.bob.user_id),
     });
   });
 
@@ -159,27 +145,27 @@ describe('refused sessions never reach Stytch', () => {
 
 describe('refused requests never reach Stytch', () => {
   it("another user's user_id → 403 user_forbidden", async () => {
-    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden');
-    await expectRefused(bearer(world.bob.jwt), 403, 'user_forbidden', {
+    await expectRefused(bearer(t.world.bob.jwt), 403, 'user_forbidden');
+    await expectRefused(bearer(t.world.bob.jwt), 403, 'user_forbidden', {
       method: 'GET',
-      path: proxyListPath(world.alice.user_id),
+      path: proxyListPath(t.world.alice.user_id),
     });
   });
 
   it('external_id by a non-admin (even the same user) → 403 user_forbidden', async () => {
-    await expectRefused(bearer(world.alice.jwt), 403, 'user_forbidden', {
-      path: proxyRevokePath(world.alice.external_id, world.calendar),
+    await expectRefused(bearer(t.world.alice.jwt), 403, 'user_forbidden', {
+      path: proxyRevokePath(t.world.alice.external_id, t.world.calendar),
     });
   });
 
   it('cookie-authenticated POST from a foreign Origin → 403 origin_forbidden', async () => {
     await expectRefused(
-      { cookie: `stytch_session_jwt=${world.alice.jwt}`, origin: 'https://evil.example' },
+      { cookie: `stytch_session_jwt=${t.world.alice.jwt}`, origin: 'https://evil.example' },
       403,
       'origin_forbidden',
     );
     await expectRefused(
-      { cookie: `stytch_session=${world.alice.token}`, origin: 'https://evil.example' },
+      { cookie: `stytch_session=${t.world.alice.token}`, origin: 'https://evil.example' },
       403,
       'origin_forbidden',
     );
@@ -188,7 +174,7 @@ describe('refused requests never reach Stytch', () => {
   it('oversized body → 413 payload_too_large', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(4096) });
     await expectRefused(
-      { ...bearer(world.alice.jwt), 'content-type': 'application/json' },
+      { ...bearer(t.world.alice.jwt), 'content-type': 'application/json' },
       413,
       'payload_too_large',
       { body },
@@ -198,19 +184,19 @@ describe('refused requests never reach Stytch', () => {
   it('oversized chunked body (no Content-Length) → 413 payload_too_large', async () => {
     const chunk = JSON.stringify({ padding: 'x'.repeat(4096) });
     const response = await rawSocket(
-      stack.url,
-      `POST ${proxyRevokePath(world.alice.user_id, world.calendar)} HTTP/1.1\r\nHost: proxy.test\r\n` +
-        `Authorization: Bearer ${world.alice.jwt}\r\nContent-Type: application/json\r\n` +
+      t.stack.url,
+      `POST ${proxyRevokePath(t.world.alice.user_id, t.world.calendar)} HTTP/1.1\r\nHost: proxy.test\r\n` +
+        `Authorization: Bearer ${t.world.alice.jwt}\r\nContent-Type: application/json\r\n` +
         `Transfer-Encoding: chunked\r\n\r\n${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`,
     );
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body)).toMatchObject({ status_code: 413, error_type: 'payload_too_large' });
-    expect(await stack.stytchRequests()).toEqual([]);
+    expect(await t.stack.stytchRequests()).toEqual([]);
   });
 
   it('non-JSON body → 415 unsupported_media_type', async () => {
     await expectRefused(
-      { ...bearer(world.alice.jwt), 'content-type': 'application/x-www-form-urlencoded' },
+      { ...bearer(t.world.alice.jwt), 'content-type': 'application/x-www-form-urlencoded' },
       415,
       'unsupported_media_type',
       {
@@ -221,7 +207,7 @@ describe('refused requests never reach Stytch', () => {
 });
 
 describe('path tricks never reach Stytch with a different path', () => {
-  const cases: [string, (w: World) => string, string, number, string][] = [
+  const cases: [string, (w: typeof t.world) => string, string, number, string][] = [
     [
       '.. segments',
       (w) => `/api/v1/users/${w.alice.user_id}/connected_apps/../../${w.bob.user_id}/connected_apps`,
@@ -274,35 +260,25 @@ describe('path tricks never reach Stytch with a different path', () => {
   ];
   for (const [name, path, method, status, type] of cases) {
     it(`${name} → ${status} ${type}`, async () => {
-      await expectRefused(bearer(world.alice.jwt), status, type, { method, path: path(world) });
+      await expectRefused(bearer(t.world.alice.jwt), status, type, { method, path: path(t.world) });
     });
   }
 });
 
 describe('rate limit', () => {
   it('answers 429 too_many_requests with Retry-After once an address spends its budget', async () => {
-    const limited = await startProxyStack({ RATE_LIMIT_PER_ADDRESS: '2' }, stack.emulator);
+    const limited = await startProxyStack({ RATE_LIMIT_PER_ADDRESS: '2' }, t.stack.emulator);
     try {
-      for (let i = 0; i < 2; i++) {
-        const ok = await rawRequest(
-          limited.proxy.url,
-          'GET',
-          proxyListPath(world.alice.user_id),
-          bearer(world.alice.jwt),
-        );
-        expect(ok.status).toBe(200);
-      }
-      await stack.emulator.control.clearRequests();
-      const response = await rawRequest(
-        limited.proxy.url,
-        'GET',
-        proxyListPath(world.alice.user_id),
-        bearer(world.alice.jwt),
-      );
+      const list = () =>
+        rawRequest(limited.url, 'GET', proxyListPath(t.world.alice.user_id), bearer(t.world.alice.jwt));
+      expect((await list()).status).toBe(200);
+      expect((await list()).status).toBe(200);
+      await t.stack.emulator.control.clearRequests();
+      const response = await list();
       expect(response.status).toBe(429);
       expect(response.body.error_type).toBe('too_many_requests');
       expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      expect(await stack.stytchRequests()).toEqual([]);
+      expect(await t.stack.stytchRequests()).toEqual([]);
     } finally {
       await limited.stop();
     }
