@@ -6,6 +6,7 @@ export { createProxyClient, type ProxyClientOptions } from './client/create-prox
 export { createStytchClient, type StytchClientOptions } from './client/create-stytch-client.ts';
 export type { AfterResponseInfo, ErrorInfo, HookInfo, Hooks, RetryInfo } from './client/hooks.ts';
 export { type CommonClientOptions, DEFAULT_TIMEOUT_MS } from './client/options.ts';
+export { localRequestId } from './client/request-id.ts';
 export {
   DEFAULT_RETRY_POLICY,
   isRetryable,

@@ -1,4 +1,4 @@
-import { STYTCH_ROUTES } from '../wire/routes.ts';
+import { sessionsAuthenticate, sessionsGetJWKS, usersConnectedApps, usersRevoke } from '../wire/routes.ts';
 import {
   isConnectedAppsResponse,
   isJwksResponse,
@@ -19,13 +19,9 @@ export function usersOperations(config: ClientConfig): ConnectedAppsClient {
   return {
     users: {
       revoke: (params, options) =>
-        request(config, { ...STYTCH_ROUTES.usersRevoke, params, isExpected: isRevokeResponse }, options),
+        request(config, { ...usersRevoke, params, isExpected: isRevokeResponse }, options),
       connectedApps: (params, options) =>
-        request(
-          config,
-          { ...STYTCH_ROUTES.usersConnectedApps, params, isExpected: isConnectedAppsResponse },
-          options,
-        ),
+        request(config, { ...usersConnectedApps, params, isExpected: isConnectedAppsResponse }, options),
     },
   };
 }
@@ -39,7 +35,7 @@ export function stytchOperations(config: ClientConfig): StytchClient {
         request(
           config,
           {
-            ...STYTCH_ROUTES.sessionsAuthenticate,
+            ...sessionsAuthenticate,
             params: {},
             body: sessionCredential(params),
             isExpected: isSessionsAuthenticateResponse,
@@ -47,7 +43,7 @@ export function stytchOperations(config: ClientConfig): StytchClient {
           options,
         ),
       getJWKS: (params, options) =>
-        request(config, { ...STYTCH_ROUTES.sessionsGetJWKS, params, isExpected: isJwksResponse }, options),
+        request(config, { ...sessionsGetJWKS, params, isExpected: isJwksResponse }, options),
     },
   };
 }

@@ -7,19 +7,39 @@ export interface StytchRoute {
   readonly template: string;
 }
 
+// One constant per route, so a browser bundle that sends only the `users` calls leaves the others out.
+const usersRevoke = {
+  method: 'POST',
+  template: '/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke',
+} as const satisfies StytchRoute;
+const usersConnectedApps = {
+  method: 'GET',
+  template: '/v1/users/{user_id}/connected_apps',
+} as const satisfies StytchRoute;
+const sessionsAuthenticate = {
+  method: 'POST',
+  template: '/v1/sessions/authenticate',
+} as const satisfies StytchRoute;
+const sessionsGetJWKS = {
+  method: 'GET',
+  template: '/v1/sessions/jwks/{project_id}',
+} as const satisfies StytchRoute;
+
 /**
  * Every Stytch endpoint connected-apps speaks, keyed by the Stytch SDK's method name. The proxy serves
  * the `users*` routes under its base path with the same templates.
  */
 export const STYTCH_ROUTES = {
-  usersRevoke: { method: 'POST', template: '/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke' },
-  usersConnectedApps: { method: 'GET', template: '/v1/users/{user_id}/connected_apps' },
-  sessionsAuthenticate: { method: 'POST', template: '/v1/sessions/authenticate' },
-  sessionsGetJWKS: { method: 'GET', template: '/v1/sessions/jwks/{project_id}' },
-} as const satisfies Record<string, StytchRoute>;
+  usersRevoke,
+  usersConnectedApps,
+  sessionsAuthenticate,
+  sessionsGetJWKS,
+} as const;
 
 /** The name of a route in {@link STYTCH_ROUTES}. */
 export type StytchRouteName = keyof typeof STYTCH_ROUTES;
+
+export { sessionsAuthenticate, sessionsGetJWKS, usersConnectedApps, usersRevoke };
 
 const PARAM = /\{(\w+)\}/g;
 

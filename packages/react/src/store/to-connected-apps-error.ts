@@ -1,4 +1,4 @@
-import { ConnectedAppsError, isConnectedAppsError } from '@connected-apps/core';
+import { ConnectedAppsError, isConnectedAppsError, localRequestId } from '@connected-apps/core';
 
 /**
  * Core's clients only ever reject with a `ConnectedAppsError`; a hand-made client might not. The hooks
@@ -8,7 +8,7 @@ export function toConnectedAppsError(error: unknown): ConnectedAppsError {
   if (isConnectedAppsError(error)) return error;
   return new ConnectedAppsError({
     status_code: 0,
-    request_id: `local-${randomId()}`,
+    request_id: localRequestId(),
     error_type: 'unexpected_error',
     error_message:
       error instanceof Error ? error.message : 'The client failed with a value that is not an error.',
@@ -16,11 +16,4 @@ export function toConnectedAppsError(error: unknown): ConnectedAppsError {
     retryable: false,
     cause: error,
   });
-}
-
-// `crypto.randomUUID` exists only on secure pages; this id is for correlation, not security.
-function randomId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
