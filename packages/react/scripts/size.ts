@@ -1,14 +1,20 @@
 /**
- * Browser cost of the hooks, bundled with esbuild (minified, ESM for browsers, React left out: the app
- * has it) and gzipped. The budget, "useRevokeConnectedApp + core ≤ 6 KB min+gzip", is checked on the
- * entry it names: what a page ships to revoke (the provider, `useRevokeConnectedApp`,
- * `createProxyClient` and core with its default fetch transport), the same entry as bench's browser
- * cost. The other rows are printed for comparison. Exits 1 over budget.
+ * Browser cost of the hooks and the UI, bundled with esbuild (minified, ESM for browsers, React left
+ * out: the app has it) and gzipped. Two budgets, each checked on the entry it names:
+ * - "useRevokeConnectedApp + core ≤ 6 KB": what a page ships to revoke (the provider,
+ *   `useRevokeConnectedApp`, `createProxyClient` and core with its default fetch transport), the same
+ *   entry as bench's browser cost;
+ * - "ConnectedAppsManager + hooks + core ≤ 12 KB": the ready-made section with everything it needs;
+ *   its stylesheet (`ui.css`, minified and gzipped) is printed on its own row, outside the budget.
+ * The other rows are printed for comparison. Exits 1 when either budget is exceeded.
  *
  *   pnpm --filter @connected-apps/react run size
  */
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { type BundleSize, formatBytes, measureBundle } from '../../core/scripts/size.ts';
 
 /** 6 KB as 6000 bytes, the figure bench's report checks, so both tools agree on the verdict. */
@@ -16,6 +22,12 @@ export const BUDGET_BYTES = 6000;
 
 /** The entry the budget applies to, named in the output. */
 export const BUDGET_LABEL = 'useRevokeConnectedApp + core';
+
+/** 12 KB as 12000 bytes, the UI's budget. */
+export const UI_BUDGET_BYTES = 12000;
+
+/** The entry the UI's budget applies to. */
+export const UI_BUDGET_LABEL = 'ConnectedAppsManager + hooks + core';
 
 const CLIENT = `import { createProxyClient } from '@connected-apps/core';
 export const client = createProxyClient({ baseUrl: '/api' });`;
@@ -35,21 +47,36 @@ ${HOOKS}
 export const client = createProxyClient({ baseUrl: '/api', transport: createKyTransport() });
 `;
 
+const MANAGER_ENTRY = `${CLIENT}
+export { ConnectedAppsProvider } from './src/index.ts';
+export { ConnectedAppsManager } from './src/ui/index.ts';`;
+
 const REACT = ['react', 'react-dom', 'react/jsx-runtime'];
+
+/** The stylesheet as a page ships it: minified by esbuild, then gzipped. */
+async function measureCss(path: string): Promise<BundleSize> {
+  const css = await readFile(path, 'utf8');
+  const { code } = await transform(css, { loader: 'css', minify: true });
+  const min = Buffer.from(code);
+  return { raw: Buffer.byteLength(css), min: min.byteLength, gzip: gzipSync(min, { level: 9 }).byteLength };
+}
 
 async function main(): Promise<void> {
   const resolveDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const measure = (entry: string, external = REACT) => measureBundle(entry, { resolveDir, external });
   const budgeted = await measure(REVOKE_ENTRY);
+  const manager = await measure(MANAGER_ENTRY);
   const rows: Array<[string, BundleSize]> = [
     [`${BUDGET_LABEL} (budget)`, budgeted],
+    [`${UI_BUDGET_LABEL} (budget)`, manager],
+    ['ui.css (outside the budget)', await measureCss(resolve(resolveDir, 'src/ui/ui.css'))],
     ['both hooks + core', await measure(BOTH_HOOKS_ENTRY)],
     ['both hooks + core + ky transport', await measure(BOTH_HOOKS_WITH_KY_ENTRY)],
     ['both hooks alone (core external)', await measure(HOOKS, [...REACT, '@connected-apps/core'])],
   ];
   for (const [label, size] of rows) {
     console.log(
-      `${label.padEnd(37)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
+      `${label.padEnd(44)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
     );
   }
   const over = budgeted.gzip > BUDGET_BYTES;
@@ -57,7 +84,12 @@ async function main(): Promise<void> {
     `budget entry: ${BUDGET_LABEL} (ConnectedAppsProvider, useRevokeConnectedApp, createProxyClient; fetch transport)`,
   );
   console.log(`${budgeted.gzip} B min+gzip, ${over ? 'OVER' : 'within'} the ${BUDGET_BYTES} B budget`);
-  if (over) process.exitCode = 1;
+  const uiOver = manager.gzip > UI_BUDGET_BYTES;
+  console.log(
+    `budget entry: ${UI_BUDGET_LABEL} (ConnectedAppsProvider, ConnectedAppsManager, createProxyClient)`,
+  );
+  console.log(`${manager.gzip} B min+gzip, ${uiOver ? 'OVER' : 'within'} the ${UI_BUDGET_BYTES} B budget`);
+  if (over || uiOver) process.exitCode = 1;
 }
 
 if (import.meta.main) await main();

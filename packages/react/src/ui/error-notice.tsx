@@ -1,0 +1,29 @@
+import type { ConnectedAppsError } from '@connected-apps/core';
+import type { ReactNode } from 'react';
+import { partClass } from './class-name.ts';
+import type { ConnectedAppsMessages } from './messages.ts';
+
+interface ErrorNoticeProps {
+  title: string;
+  error: ConnectedAppsError;
+  messages: ConnectedAppsMessages;
+  className: string | undefined;
+  /** What the person can do about it (a retry button). */
+  children?: ReactNode;
+}
+
+/** A failure said plainly, with the request id support will ask for; an alert, so it is announced. */
+export function ErrorNotice({ title, error, messages, className, children }: ErrorNoticeProps) {
+  return (
+    <div className={partClass('notice', className)} role="alert">
+      <p className="ca-notice-title">{title}</p>
+      <p className="ca-notice-text">{messages.errorText(error)}</p>
+      <p className="ca-notice-meta">
+        {messages.requestId}: <code className="ca-request-id">{error.request_id}</code>
+        {' · '}
+        {messages.errorCode(error)}
+      </p>
+      {children}
+    </div>
+  );
+}
