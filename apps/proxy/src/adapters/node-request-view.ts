@@ -48,14 +48,28 @@ export class NodeRequestView implements RequestView {
 }
 
 /**
- * Reads at most `limit` bytes of the body, synchronously when it is already buffered (a small body
- * usually arrives in the packet that carried the headers); `'too_large'` as soon as it is known to be
- * bigger, the rest then left for Node to drain or drop after the answer.
+ * Reads at most `limit` bytes of the body; `'too_large'` as soon as it is known to be bigger, the rest
+ * then left for Node to drain or drop after the answer.
+ *
+ * Node emits `request` when the headers are parsed, and parses the rest of the packet only after
+ * the listener, its promises and ticks have run. By the next `setImmediate` a small body that came
+ * with the headers is parsed and buffered (`req.complete`): it is then read in one go, which costs
+ * about half as much CPU per request as switching the stream to flowing mode and waiting for `end`
+ * (measured on this proxy's revoke). A body still on its way is read from events.
  */
 function readNodeBody(req: IncomingMessage, limit: number): BodyText | Promise<BodyText> {
-  if (req.readableEnded) return '';
   const expected = req.headers['content-length'] === undefined ? -1 : Number(req.headers['content-length']);
   if (expected > limit) return 'too_large';
+  if (req.complete) return readBuffered(req, limit);
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      if (req.complete) resolve(readBuffered(req, limit));
+      else readArriving(req, limit).then(resolve, reject);
+    }),
+  );
+}
+
+function readBuffered(req: IncomingMessage, limit: number): BodyText {
   const chunks: Buffer[] = [];
   let size = 0;
   for (let chunk: Buffer | null = req.read(); chunk !== null; chunk = req.read()) {
@@ -63,13 +77,17 @@ function readNodeBody(req: IncomingMessage, limit: number): BodyText | Promise<B
     if (size > limit) return 'too_large';
     chunks.push(chunk);
   }
-  if (size === expected) return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+function readArriving(req: IncomingMessage, limit: number): Promise<BodyText> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   return new Promise((resolve, reject) => {
     const done = () => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onError);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength;
@@ -85,14 +103,15 @@ function readNodeBody(req: IncomingMessage, limit: number): BodyText | Promise<B
       done();
       resolve(Buffer.concat(chunks, size).toString('utf8'));
     };
-    // The caller went away mid-body: the answer will find no one, and the log says so.
-    const onError = () => {
+    // The caller went away mid-body (Node reports it as an `aborted` error): the answer will find
+    // no one, and the log says so.
+    const onError = (cause: Error) => {
       done();
-      reject(new ProxyError('bad_request', { cause: 'the client went away while sending the body' }));
+      reject(new ProxyError('bad_request', { cause }));
     };
+    if (req.destroyed) return onError(new Error('the request was destroyed before its body was read'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('aborted', onError);
   });
 }
