@@ -23,14 +23,14 @@ async function journalOnceCreated(): Promise<string> {
 
 describe('resuming after SIGKILL', () => {
   it('finishes the rest on the same command, revokes nothing twice, and sums up both runs', async () => {
-    const users = 3000;
+    const users = 2000;
     const { control } = world.emulator();
     const { fixtures, userIds } = oneAppGrantedBy(users);
     await control.loadFixtures(fixtures);
     const file = world.file('users.txt', userIds.join('\n'));
     const command = ['revoke', '--app', APP_ID, '--users', file, '--json'];
 
-    const first = startCli([...command, '--rate', '600'], world.env(), world.cwd());
+    const first = startCli([...command, '--rate', '500'], world.env(), world.cwd());
     const journal = await journalOnceCreated();
     await waitForJournal(journal, (records) => countOf(records, 'outcome') >= users / 2);
     first.child.kill('SIGKILL');

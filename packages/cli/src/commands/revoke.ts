@@ -46,7 +46,7 @@ function makePlan(command: RevokeCommand, io: CliIo): Plan {
   const credentials = readCredentials(io.env);
   if (!command.dryRun) requireConsentForLive(credentials.project_id, command.yes);
   const { target } = command;
-  const users = target.kind === 'many-users' ? readUserIds(resolve(io.cwd, target.usersFile)).ids : [];
+  const users = target.kind === 'many-users' ? readUserIds(target.usersFile, io.cwd).ids : [];
   const jTarget = journalTarget(credentials.project_id, target, users);
   const journalPath =
     command.journal === undefined ? defaultJournalPath(io.cwd, jTarget) : resolve(io.cwd, command.journal);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathParamProblem } from '@connected-apps/core/wire';
 import { parse } from 'csv-parse/sync';
 import { CliError } from '../errors/cli-error.ts';
@@ -15,13 +16,13 @@ export interface UserIdList {
 const MAX_LISTED_PROBLEMS = 20;
 
 /**
- * Reads a `--users` file. Throws a `CliError` (`unreadable_file`, `invalid_ids`) naming the file,
- * and for ids, each bad line by number.
+ * Reads a `--users` file (`file` as the operator wrote it, relative to `cwd`). Throws a `CliError`
+ * (`unreadable_file`, `invalid_ids`) naming the file, and for ids, each bad line by number.
  */
-export function readUserIds(file: string): UserIdList {
+export function readUserIds(file: string, cwd: string): UserIdList {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new CliError('unreadable_file', `Cannot read the --users file ${file} (${reason}).`);
@@ -30,15 +31,15 @@ export function readUserIds(file: string): UserIdList {
 }
 
 /**
- * The user ids of a `--users` document: CSV when its first line has a `user_id` column, else one id
- * per line. Blank lines are skipped and ids trimmed; every id is checked with the path-parameter rule.
+ * The user ids of a `--users` document: CSV (with a `user_id` column) when its first line has a
+ * comma or is `user_id`, else one id per line. Blank lines are skipped and ids trimmed; every id is checked with the path-parameter rule.
  *
  * @example
  * parseUserIds('user_id,email\nuser-test-1,a@example.com\n', 'users.csv').ids; // ['user-test-1']
  */
 export function parseUserIds(text: string, source: string): UserIdList {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const csv = isCsvWithUserId(body);
+  const csv = isCsv(body);
   const rows = csv ? csvRows(body, source) : lineRows(body);
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -77,28 +78,25 @@ function lineRows(body: string): Row[] {
   return rows;
 }
 
-function isCsvWithUserId(body: string): boolean {
+// A Stytch user id or external id never holds a comma, so a comma on the first line means CSV.
+function isCsv(body: string): boolean {
   const first = body.split('\n').find((line) => line.trim() !== '');
-  if (first === undefined || !first.includes(',')) return first?.trim() === 'user_id';
-  try {
-    const [header] = parse(first, { trim: true }) as string[][];
-    return header?.includes('user_id') ?? false;
-  } catch {
-    return false;
-  }
+  return first !== undefined && (first.includes(',') || first.trim() === 'user_id');
 }
 
 function csvRows(body: string, source: string): Row[] {
+  const header = (names: string[]) => {
+    if (!names.includes('user_id')) {
+      throw new CliError('invalid_ids', `${source} is CSV without a user_id column.`, { file: source });
+    }
+    return names;
+  };
   try {
-    const records = parse(body, {
-      columns: true,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
+    const options = { columns: header, bom: true, trim: true, skip_empty_lines: true, info: true };
+    const records = parse(body, options) as { record: Record<string, string>; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, id: record.user_id ?? '' }));
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const line = (error as { lines?: number }).lines;
     const where = line === undefined ? '' : ` at line ${line}`;
     throw new CliError('invalid_ids', `${source} is not valid CSV${where}: ${(error as Error).message}`, {
