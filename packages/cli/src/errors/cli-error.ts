@@ -11,6 +11,7 @@ export type CliErrorType =
   | 'unreadable_file'
   | 'invalid_ids'
   | 'unreadable_journal'
+  | 'journal_in_use'
   | 'journal_mismatch';
 
 /**

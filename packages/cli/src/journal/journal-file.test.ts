@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +59,29 @@ describe('JournalFile', () => {
       expect(isCliError(error) && error.error_type).toBe('unreadable_journal');
     }
     expect(JournalFile.read(join(dir, 'none.jsonl'))).toEqual([]);
+  });
+});
+
+describe('the journal lock', () => {
+  it('refuses a second open while the first holds it, and is gone once closed', () => {
+    const path = join(dir, 'j.jsonl');
+    const { file } = JournalFile.open(path);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(() => JournalFile.open(path)).toThrowError(
+      `Another run (pid ${process.pid}) is using this journal`,
+    );
+    file.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    JournalFile.open(path).file.close();
+  });
+
+  it('takes over the lock of a run that died without releasing it', () => {
+    const path = join(dir, 'j.jsonl');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${path}.lock`, String(dead));
+    const { file } = JournalFile.open(path);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    file.close();
   });
 });
 

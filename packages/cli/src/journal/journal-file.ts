@@ -1,5 +1,6 @@
 import { closeSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { CliError } from '../errors/cli-error.ts';
+import { JournalLock } from './journal-lock.ts';
 import type { JournalRecord } from './records.ts';
 
 /** fdatasync after this many records, or {@link SYNC_EVERY_MS} after the first unsynced one. */
@@ -19,36 +20,41 @@ const SYNC_EVERY_MS = 250;
 export class JournalFile {
   readonly path: string;
   #fd: number;
+  #lock: JournalLock;
   #unsynced = 0;
   #timer: NodeJS.Timeout | undefined;
 
-  private constructor(path: string, fd: number) {
+  private constructor(path: string, fd: number, lock: JournalLock) {
     this.path = path;
     this.#fd = fd;
+    this.#lock = lock;
   }
 
   /**
    * Opens (creating it if need be) the journal at `path` for appending, and returns what it already
    * holds. A last line cut short by a crash is dropped from the file: it was never complete, so no
-   * step relied on it. Throws a `CliError` (`unreadable_journal`) for any other unreadable line.
+   * step relied on it. Throws a `CliError` for a journal another live run holds (`journal_in_use`,
+   * see {@link JournalLock}) or with any other unreadable line (`unreadable_journal`).
    */
   static open(path: string): { file: JournalFile; records: JournalRecord[] } {
-    let fd: number;
-    let text: string;
+    const lock = JournalLock.acquire(path);
+    let fd: number | undefined;
     try {
-      fd = openSync(path, 'a+');
-      text = readFileSync(fd, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new CliError('unreadable_journal', `Cannot open the journal ${path} (${reason}).`);
-    }
-    const complete = text.lastIndexOf('\n') + 1;
-    try {
+      let text: string;
+      try {
+        fd = openSync(path, 'a+');
+        text = readFileSync(fd, 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new CliError('unreadable_journal', `Cannot open the journal ${path} (${reason}).`);
+      }
+      const complete = text.lastIndexOf('\n') + 1;
       const records = parseRecords(text.slice(0, complete), path);
       if (complete < text.length) ftruncateSync(fd, Buffer.byteLength(text.slice(0, complete)));
-      return { file: new JournalFile(path, fd), records };
+      return { file: new JournalFile(path, fd, lock), records };
     } catch (error) {
-      closeSync(fd);
+      if (fd !== undefined) closeSync(fd);
+      lock.release();
       throw error;
     }
   }
@@ -88,10 +94,14 @@ export class JournalFile {
     this.#unsynced = 0;
   }
 
-  /** Syncs and closes the file. */
+  /** Syncs and closes the file, and releases its lock. */
   close(): void {
-    this.sync();
-    closeSync(this.#fd);
+    try {
+      this.sync();
+      closeSync(this.#fd);
+    } finally {
+      this.#lock.release();
+    }
   }
 }
 

@@ -22,6 +22,7 @@ const PLAIN_EVERY_MS = 1000;
  * plain line a second (`revoke: 1200/10000 12% 48.0/s eta 3m03s failed 0`), which logs read well.
  */
 export function createProgress(stream: ProgressStream, total: number): Progress {
+  if (total === 0) return { tick: () => undefined, stop: () => undefined };
   const counts = { done: 0, failed: 0 };
   const startedAt = performance.now();
   const rate = () => counts.done / Math.max(0.001, (performance.now() - startedAt) / 1000);
