@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ProxyErrorType } from '../errors/error-catalog.ts';
 import type { ErrorExit } from '../errors/error-exit.ts';
@@ -43,10 +43,7 @@ export function createParserRefusal(exit: ErrorExit, log: RequestLog) {
     error: NodeJS.ErrnoException,
     exchange: Exchange = startExchange(UNREAD_REQUEST),
   ) => {
-    // A reset connection has no one to answer; a response already under way cannot be interrupted
-    // without corrupting it (the same rule as Node's default handler).
-    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
@@ -55,7 +52,17 @@ export function createParserRefusal(exit: ErrorExit, log: RequestLog) {
     let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n`;
     for (const [name, value] of Object.entries(response.headers)) head += `${name}: ${value}\r\n`;
     head += `content-length: ${Buffer.byteLength(response.body)}\r\nconnection: close\r\n\r\n`;
-    socket.once('close', () => log(exchange, response, socket.writableFinished));
-    socket.end(head + response.body);
+    const answer = () => {
+      socket.once('close', () => log(exchange, response, socket.writableFinished));
+      socket.end(head + response.body);
+    };
+    // Answers go out in request order: when the refused bytes came pipelined behind a valid request
+    // still being answered on this connection, the refusal waits for that answer (never interleaves).
+    const inFlight = (socket as { _httpMessage?: ServerResponse })._httpMessage;
+    if (inFlight === undefined || inFlight.writableFinished) return answer();
+    inFlight.once('finish', answer);
+    inFlight.once('close', () => {
+      if (!inFlight.writableFinished) socket.destroy();
+    });
   };
 }

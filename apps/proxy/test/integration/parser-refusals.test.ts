@@ -1,4 +1,4 @@
-import { type RawSocketResponse, rawSocket } from '@connected-apps/testkit';
+import { bearer, type HttpResponse, rawSocket, stytchListPath } from '@connected-apps/testkit';
 import { describe, expect, it } from 'vitest';
 import type { PROXY_ERRORS } from '../../src/errors/error-catalog.ts';
 import { useSeededStack } from '../helpers/proxy-stack.ts';
@@ -10,12 +10,13 @@ const send = (bytes: string | Uint8Array) => rawSocket(t.stack.url, bytes);
 /**
  * The refusal is ours, whatever refused it (Node's parser or the pipeline): Stytch-shaped JSON, the
  * documented security headers, an X-Request-Id naming the body's request_id and a log line, and
- * nothing reached Stytch.
+ * nothing more reached Stytch than `stytchCalls` calls (those of valid requests sent before it).
  */
 async function expectRefusal(
-  response: RawSocketResponse,
+  response: HttpResponse,
   status: number,
   errorType: keyof typeof PROXY_ERRORS,
+  stytchCalls = 0,
 ) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toBe('application/json');
@@ -36,7 +37,7 @@ async function expectRefusal(
   await expect
     .poll(() => t.stack.logs.lines().find((line) => line.request_id === body.request_id))
     .toMatchObject({ status, error_type: errorType });
-  expect(await t.stack.stytchRequests()).toEqual([]);
+  expect(await t.stack.stytchRequests()).toHaveLength(stytchCalls);
 }
 
 const list = () => `/api/v1/users/${t.world.alice.user_id}/connected_apps`;
@@ -69,6 +70,21 @@ describe('requests the HTTP parser refuses', () => {
   it('headers over 16 KiB → 431 request_headers_too_large', async () => {
     const request = `GET ${list()} HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(20_000)}\r\n\r\n`;
     await expectRefusal(await send(request), 431, 'request_headers_too_large');
+  });
+
+  it('garbage pipelined behind a valid request is refused only after that request is answered', async () => {
+    await t.stack.emulator.control.injectFault({
+      path: stytchListPath(t.world.alice.user_id),
+      latency_ms: 200,
+    });
+    const valid = `GET ${list()} HTTP/1.1\r\nHost: x\r\nAuthorization: ${bearer(t.world.alice.jwt).authorization}\r\n\r\n`;
+    const { responses, closed } = await rawSocket(t.stack.url, `${valid}NOT HTTP AT ALL\r\n\r\n`, {
+      untilClose: true,
+    });
+    expect(responses.map((response) => response.status)).toEqual([200, 400]);
+    expect(JSON.parse(responses[0]?.body ?? '')).toMatchObject({ connected_apps: expect.any(Array) });
+    await expectRefusal(responses[1] as HttpResponse, 400, 'bad_request', 1);
+    expect(closed).toBe(true);
   });
 
   it('CONNECT → 400 bad_request', async () => {
