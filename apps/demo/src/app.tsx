@@ -1,5 +1,12 @@
-import { ConnectedAppList } from './components/connected-app-list.tsx';
+import { ConnectedAppsManager } from '@connected-apps/react/ui';
 import { useSignedInUser } from './use-signed-in-user.ts';
+
+// The demo apps' own scopes, in words; OIDC's (openid, email, profile, offline_access) come with the component.
+const scopeWords: Record<string, string> = {
+  'read:projects': 'See your projects',
+  'write:deployments': 'Ship releases to your environments',
+  'read:analytics': 'See your workspace analytics',
+};
 
 /** The page: who is signed in, and their connected apps. */
 export function App() {
@@ -24,14 +31,21 @@ export function App() {
         </p>
       )}
       {userId === null && (
-        <div className="empty">
+        <div className="notice">
           <p>You are signed out.</p>
-          <a className="button button-primary" href="/dev/sign-in">
+          <a className="sign-in" href="/dev/sign-in">
             Sign in as the demo user
           </a>
         </div>
       )}
-      {userId && <ConnectedAppList userId={userId} />}
+      {userId && (
+        <ConnectedAppsManager
+          user_id={userId}
+          className="apps"
+          messages={{ title: 'Your apps' }}
+          describeScope={(scope) => scopeWords[scope]}
+        />
+      )}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { ConnectedAppsProvider } from '@connected-apps/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import '@connected-apps/react/ui.css';
 import './styles.css';
 
 // Same-origin: the dev server forwards /api to the proxy, and the session cookies ride along.

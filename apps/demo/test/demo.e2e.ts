@@ -1,13 +1,29 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { STYTCH_ROUTES } from '@connected-apps/core/wire';
-import { countRequests, injectRevokeFault, stytchListPath } from '@connected-apps/testkit';
-import type { BrowserContext, Page } from 'playwright-core';
+import {
+  countRequests,
+  injectListFault,
+  injectRevokeFault,
+  proxyListPath,
+  proxyRevokePath,
+  stytchListPath,
+} from '@connected-apps/testkit';
+import type * as Axe from 'axe-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoStack, startDemoStack } from '../src/stack.ts';
 import { launchChromium } from './browser.ts';
 
-const screenshots = join(import.meta.dirname, '..', 'screenshots');
+// `pnpm run screenshots` points this at docs/ui, where the README's pictures live; a plain run keeps
+// its pictures in the git-ignored screenshots/.
+const screenshots = resolve(import.meta.dirname, '..', process.env.SCREENSHOTS_DIR ?? 'screenshots');
+
+const APP = {
+  calendarSync: 'connected-app-test-1c0e7d2a-3b4f-4a5c-8d6e-7f8091a2b3c4',
+  deployBot: 'connected-app-test-2d1f8e3b-4c5a-4b6d-9e7f-8091a2b3c4d5',
+};
 
 let stack: DemoStack;
 let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -18,6 +34,11 @@ beforeAll(async () => {
   stack = await startDemoStack({ port: 0, proxyLogLevel: 'silent', viteLogLevel: 'warn' });
   browser = await launchChromium();
   page = await browser.context.newPage();
+  // axe-core in every document the page loads, injected once per load: a run then takes a fraction of
+  // a second (AxeBuilder injects it again and opens a blank page to finish each run, ~1 s apiece).
+  await page.addInitScript({
+    content: await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8'),
+  });
 });
 
 afterAll(async () => {
@@ -25,68 +46,184 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** The list's app rows (each has a heading; its scope chips are list items too, without one). */
-const appRows = () =>
-  page
-    .getByRole('list', { name: 'Connected apps' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading') });
-const appRow = (name: string) =>
-  page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+const manager = () => page.locator('section.ca-manager');
+const appRows = () => page.getByRole('list', { name: 'Your apps' }).locator(':scope > li');
+const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
+const focused = () =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return `${element?.tagName} ${element?.getAttribute('aria-label') ?? element?.textContent}`;
+  });
+
+/** axe-core on the whole page, every rule it runs by default (WCAG A/AA and best practices). */
+async function expectNoAxeViolations(state: string): Promise<void> {
+  const { violations } = await page.evaluate(async () => {
+    // What the user looks at once a transition has played (the confirmation fades in): endless
+    // animations (skeleton, spinner) move no text, so they are not waited for.
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
+    return (globalThis as unknown as { axe: typeof Axe }).axe.run(document, { resultTypes: ['violations'] });
+  });
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(' | ')}`);
+  expect(found, `axe violations in the ${state} state`).toEqual([]);
+}
+
+/**
+ * The page in this state, checked by axe; then the component (or the row the state is about)
+ * pictured, animations stopped so the pictures are stable.
+ */
+async function captureState(state: string, part: Locator = manager()): Promise<void> {
+  await expectNoAxeViolations(state);
+  await part.screenshot({
+    path: join(screenshots, `${state}.png`),
+    animations: 'disabled',
+    caret: 'hide',
+  });
+}
+
+/** Presses Tab until `name` has focus: how a keyboard user gets there (bounded, so a trap fails the test). */
+async function tabTo(name: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses++) {
+    if ((await focused()) === `BUTTON ${name}`) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"; focus is on ${await focused()}`);
+}
+
+/**
+ * Holds the page's next request to this proxy path in the browser until the returned function is
+ * called; then it goes on to the real proxy as it is. A state that lasts while a request is in flight
+ * can then be checked for as long as it takes, without a fixed delay.
+ */
+async function holdRequest(path: string): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    `${stack.demoUrl}${path}`,
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return release;
+}
 
 async function openSignedIn(): Promise<void> {
   await page.goto(stack.signInUrl);
-  await page.getByRole('list', { name: 'Connected apps' }).waitFor();
+  await page.getByRole('heading', { name: /^Your apps/ }).waitFor();
 }
 
 describe('the demo page, in Chromium', () => {
-  it('revokes an app: it leaves the list and its tokens are revoked at Stytch', async () => {
+  it('loads with a skeleton that stands still for reduced motion, then lists the apps in words', async () => {
     await stack.control.clearRequests();
+    // The page's list request waits in the browser until the loading state has been checked.
+    const release = await holdRequest(proxyListPath(stack.demoUserId));
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await openSignedIn();
+    const skeletonRow = manager().locator('.ca-skeleton-row').first();
+    await page.getByRole('status').filter({ hasText: 'Loading your connected apps…' }).waitFor();
+    expect(await skeletonRow.evaluate((row) => getComputedStyle(row).animationName)).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await skeletonRow.evaluate((row) => getComputedStyle(row).animationName)).toBe('ca-pulse');
+    await captureState('loading');
+    release();
+
+    await expect.poll(() => appRows().count()).toBe(4);
     expect(new URL(page.url()).pathname).toBe('/');
-    const rows = appRows();
-    await expect.poll(() => rows.count()).toBe(4);
-    await expect
-      .poll(() => appRow('Calendar Sync').getByRole('listitem').allTextContents())
-      .toEqual(['openid', 'email', 'profile', 'offline_access']);
+    expect(await appRow('Calendar Sync').getByRole('listitem').allTextContents()).toEqual([
+      'Confirm who you are',
+      'See your email address',
+      'See your name and profile picture',
+      'Stay connected when you are not using it',
+    ]);
+    expect(await appRow('Deploy Bot').getByRole('listitem').allTextContents()).toEqual([
+      'Confirm who you are',
+      'See your projects',
+      'Ship releases to your environments',
+    ]);
+    expect(await appRow('Pocket Notes').getByText('First-party · public client').count()).toBe(1);
     // The app without a logo shows its initials.
-    expect(await appRow('Insights Dashboard').locator('.logo-initials').textContent()).toBe('ID');
-    await page.screenshot({ path: join(screenshots, 'apps-list.png'), fullPage: true });
+    expect(await appRow('Insights Dashboard').locator('.ca-logo-initials').textContent()).toBe('ID');
     // The page runs in StrictMode: still exactly one list request reached Stytch.
     expect(await countRequests(stack.control, 'GET', stytchListPath(stack.demoUserId))).toBe(1);
+    await captureState('list');
+    // The page's dark theme, set through the component's custom properties, passes too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations('dark list');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
 
-    // Keyboard only: open the confirmation, back out with Escape, open it again and confirm.
-    const revoke = page.getByRole('button', { name: 'Revoke Deploy Bot' });
-    await revoke.focus();
+  it('revokes with the keyboard alone: confirmation, Escape, pending, success; the tokens are revoked at Stytch', async () => {
+    await openSignedIn();
+    await tabTo('Revoke Deploy Bot');
     await page.keyboard.press('Enter');
-    const confirm = page.getByRole('group', { name: 'Confirm revoking Deploy Bot' });
-    await confirm.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    const confirmation = appRow('Deploy Bot').getByRole('group', { name: "Remove Deploy Bot's access?" });
+    await confirmation.waitFor();
+    expect(await focused()).toBe('BUTTON Cancel');
+    await captureState('confirm', appRow('Deploy Bot'));
     await page.keyboard.press('Escape');
-    await revoke.waitFor();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe('Revoke Deploy Bot');
+    await confirmation.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('BUTTON Revoke Deploy Bot');
+
+    const release = await holdRequest(proxyRevokePath(stack.demoUserId, APP.deployBot));
     await page.keyboard.press('Enter');
-    await confirm.waitFor();
-    await page.screenshot({ path: join(screenshots, 'confirm.png'), fullPage: true });
+    await confirmation.waitFor();
     await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('BUTTON Revoke access');
     await page.keyboard.press('Enter');
+    const pending = confirmation.getByRole('button', { name: 'Revoking…' });
+    await pending.waitFor();
+    expect(await pending.getAttribute('aria-disabled')).toBe('true');
+    expect(await focused()).toBe('BUTTON Revoking…'); // still where the user left it
+    expect(await appRow('Deploy Bot').getAttribute('aria-busy')).toBe('true');
+    await captureState('pending', appRow('Deploy Bot'));
+    release();
 
     await appRow('Deploy Bot').waitFor({ state: 'detached' });
-    await expect.poll(() => rows.count()).toBe(3);
-    await page.getByRole('status').filter({ hasText: 'Deploy Bot no longer has access' }).waitFor();
-    await page.screenshot({ path: join(screenshots, 'after-revoke.png'), fullPage: true });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Deploy Bot no longer has access to your account.' })
+      .waitFor();
+    await expect.poll(focused).toBe('H2 Your apps (3)');
+    await captureState('success');
 
-    const deployBot = 'connected-app-test-2d1f8e3b-4c5a-4b6d-9e7f-8091a2b3c4d5';
-    const tokens = await stack.control.getTokens(stack.demoUserId, deployBot);
+    const tokens = await stack.control.getTokens(stack.demoUserId, APP.deployBot);
     expect(tokens.grant_active).toBe(false);
     expect(tokens.tokens.length).toBeGreaterThan(0);
     expect(tokens.tokens.every((token) => token.revoked && token.revoked_at)).toBe(true);
-    // Still there after a reload: the revoke happened at Stytch, not only on the page.
+    // Still gone after a reload: the revoke happened at Stytch, not only on the page.
     await page.reload();
-    await page.getByRole('list', { name: 'Connected apps' }).waitFor();
+    await expect.poll(() => appRows().count()).toBe(3);
     expect(await appRow('Deploy Bot').count()).toBe(0);
+  });
+
+  it('shows a failed revoke with its request id, and Try again revokes once Stytch recovers', async () => {
+    // More failures than the proxy's and the browser client's retries together.
+    await injectRevokeFault(stack.control, stack.demoUserId, APP.calendarSync, { status: 500, times: 50 });
+    await openSignedIn();
+    await tabTo('Revoke Calendar Sync');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+
+    const alert = appRow('Calendar Sync').getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain('Could not revoke Calendar Sync');
+    expect(await alert.locator('.ca-request-id').textContent()).toMatch(/^request-id-test-[0-9a-f-]{36}$/);
+    expect(await alert.textContent()).toContain('HTTP 500 · internal_server_error');
+    expect(await focused()).toBe('BUTTON Try again');
+    expect((await stack.control.getTokens(stack.demoUserId, APP.calendarSync)).grant_active).toBe(true);
+    await captureState('revoke-error', appRow('Calendar Sync'));
+
+    await stack.control.clearFaults();
+    await page.keyboard.press('Enter');
+    await appRow('Calendar Sync').waitFor({ state: 'detached' });
+    expect((await stack.control.getTokens(stack.demoUserId, APP.calendarSync)).grant_active).toBe(false);
   });
 
   it('stays signed in on the opaque session once the short-lived JWT cookie is gone', async () => {
@@ -104,56 +241,34 @@ describe('the demo page, in Chromium', () => {
     await browser.context.clearCookies({ name: 'stytch_session_jwt' });
     await stack.control.clearRequests();
     await page.reload();
-    await page.getByRole('list', { name: 'Connected apps' }).waitFor();
+    await expect.poll(() => appRows().count()).toBe(2);
     const { method, template } = STYTCH_ROUTES.sessionsAuthenticate;
     expect(await countRequests(stack.control, method, template)).toBeGreaterThan(0);
   });
 
-  it('shows the error with its request id when Stytch keeps failing', async () => {
-    const calendarSync = 'connected-app-test-1c0e7d2a-3b4f-4a5c-8d6e-7f8091a2b3c4';
-    // More failures than the proxy's and the browser client's retries together.
-    await injectRevokeFault(stack.control, stack.demoUserId, calendarSync, { status: 500, times: 50 });
-    try {
-      await openSignedIn();
-      await page.getByRole('button', { name: 'Revoke Calendar Sync' }).click();
-      await page.getByRole('button', { name: 'Revoke access' }).click();
-
-      const alert = appRow('Calendar Sync').getByRole('alert');
-      await alert.waitFor({ timeout: 30_000 });
-      expect(await alert.textContent()).toContain('Could not revoke Calendar Sync');
-      const requestId = await alert.locator('.request-id').textContent();
-      expect(requestId).toMatch(/^request-id-test-[0-9a-f-]{36}$/);
-      expect(await alert.textContent()).toContain('HTTP 500');
-      await page.screenshot({ path: join(screenshots, 'revoke-error.png'), fullPage: true });
-
-      expect((await stack.control.getTokens(stack.demoUserId, calendarSync)).grant_active).toBe(true);
-    } finally {
-      await stack.control.clearFaults();
-    }
-  });
-
-  it('shows the empty state once every app is revoked', async () => {
+  it('shows the list failing with its request id, loads it on Try again, and ends on the empty state', async () => {
+    await injectListFault(stack.control, stack.demoUserId, { status: 500, times: 50 });
     await openSignedIn();
-    const rows = appRows();
-    // A slow revoke first, to see the pending state.
-    const pocketNotes = 'connected-app-test-3e2a9f4c-5d6b-4c7e-8f80-91a2b3c4d5e6';
-    await injectRevokeFault(stack.control, stack.demoUserId, pocketNotes, { latency_ms: 1500 });
-    await page.getByRole('button', { name: 'Revoke Pocket Notes' }).click();
-    await page.getByRole('button', { name: 'Revoke access' }).click();
-    const pending = appRow('Pocket Notes').getByRole('button', { name: 'Revoking…' });
-    await pending.waitFor();
-    expect(await pending.isDisabled()).toBe(true);
-    expect(await appRow('Pocket Notes').getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
-    await page.screenshot({ path: join(screenshots, 'revoke-pending.png'), fullPage: true });
-    await appRow('Pocket Notes').waitFor({ state: 'detached' });
+    const alert = manager().getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain('Could not load your connected apps');
+    expect(await alert.locator('.ca-request-id').textContent()).toMatch(/^request-id-test-/);
+    await captureState('list-error');
 
-    while ((await rows.count()) > 0) {
-      const name = await rows.first().getByRole('heading').textContent();
-      await page.getByRole('button', { name: `Revoke ${name}` }).click();
-      await page.getByRole('button', { name: 'Revoke access' }).click();
-      await appRow(name ?? '').waitFor({ state: 'detached' });
+    await stack.control.clearFaults();
+    await tabTo('Try again');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => appRows().count()).toBe(2);
+
+    while ((await appRows().count()) > 0) {
+      const name = (await appRows().first().getByRole('heading').textContent()) ?? '';
+      await appRow(name)
+        .getByRole('button', { name: `Revoke ${name}` })
+        .click();
+      await appRow(name).getByRole('button', { name: 'Revoke access' }).click();
+      await appRow(name).waitFor({ state: 'detached' });
     }
-    await page.getByText('No connected apps').waitFor();
-    await page.screenshot({ path: join(screenshots, 'empty.png'), fullPage: true });
+    await manager().getByText('No connected apps').waitFor();
+    await captureState('empty');
   });
 });
