@@ -82,18 +82,20 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
   }
   const startedAt = performance.now();
   const queue = new PairQueue(command.limits.concurrency);
+  // Notices go above the progress bar once there is one.
+  let note = (line: string) => io.stderr.write(`${line}\n`);
   let retries = 0;
   const onRetry = (info: RetryInfo) => {
     retries++;
     if (info.status !== 429) return;
     queue.hold(info.delayMs);
-    io.stderr.write(`Stytch answered 429: no new call for ${(info.delayMs / 1000).toFixed(1)} s.\n`);
+    note(`Stytch answered 429: no new call for ${(info.delayMs / 1000).toFixed(1)} s.`);
   };
   const client = createCliClient(plan.credentials, command.limits, onRetry);
   const interrupts = new Interrupts(io.signals, (signal) => {
     const dropped = queue.stop();
-    io.stderr.write(
-      `\n${signal}: stopping; ${dropped} not started. Waiting for the calls in flight (again to abort them).\n`,
+    note(
+      `${signal}: stopping; ${dropped} not started. Waiting for the calls in flight (again to abort them).`,
     );
   });
   const journal = (record: JournalRecord) => file.append(record);
@@ -113,6 +115,7 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
     const work = listError ? { revoke: [], check: [] } : remainingWork(pairs, before);
     announce(io, plan, pairs.length, work, before);
     const progress = createProgress(io.stderr, work.revoke.length + work.check.length);
+    note = progress.note;
     const onOutcome = (outcome: { outcome: Parameters<typeof progress.tick>[0] }) =>
       progress.tick(outcome.outcome);
     const { signal } = interrupts;

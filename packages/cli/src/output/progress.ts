@@ -1,4 +1,4 @@
-import { Presets, SingleBar } from 'cli-progress';
+import { MultiBar, Presets } from 'cli-progress';
 import type { OutcomeKind } from '../run/outcome.ts';
 
 /** Where progress goes: stderr, a bar when it is a terminal, else a plain line a second. */
@@ -10,6 +10,8 @@ export interface ProgressStream {
 /** Counts a run's outcomes as they come and shows them. */
 export interface Progress {
   tick(kind: OutcomeKind): void;
+  /** Prints a notice (one line) without breaking the bar. */
+  note(line: string): void;
   /** Draws the last state and releases the terminal. */
   stop(): void;
 }
@@ -22,13 +24,15 @@ const PLAIN_EVERY_MS = 1000;
  * plain line a second (`revoke: 1200/10000 12% 48.0/s eta 3m03s failed 0`), which logs read well.
  */
 export function createProgress(stream: ProgressStream, total: number): Progress {
-  if (total === 0) return { tick: () => undefined, stop: () => undefined };
+  const note = (line: string) => stream.write(`${line}\n`);
+  if (total === 0) return { tick: () => undefined, note, stop: () => undefined };
   const counts = { done: 0, failed: 0 };
   const startedAt = performance.now();
   const rate = () => counts.done / Math.max(0.001, (performance.now() - startedAt) / 1000);
 
   if (stream.isTTY) {
-    const bar = new SingleBar(
+    // A MultiBar (of one bar) because it alone can print notices above the bar.
+    const bars = new MultiBar(
       {
         stream: stream as NodeJS.WriteStream,
         format:
@@ -38,14 +42,15 @@ export function createProgress(stream: ProgressStream, total: number): Progress 
       },
       Presets.shades_classic,
     );
-    bar.start(total, 0, { rate: '0.0', failed: 0 });
+    const bar = bars.create(total, 0, { rate: '0.0', failed: 0 });
     return {
       tick(kind) {
         counts.done++;
         if (kind === 'failed') counts.failed++;
         bar.update(counts.done, { rate: rate().toFixed(1), failed: counts.failed });
       },
-      stop: () => bar.stop(),
+      note: (line) => bars.log(`${line}\n`),
+      stop: () => bars.stop(),
     };
   }
 
@@ -61,6 +66,7 @@ export function createProgress(stream: ProgressStream, total: number): Progress 
       counts.done++;
       if (kind === 'failed') counts.failed++;
     },
+    note,
     stop() {
       clearInterval(timer);
       print();
