@@ -1,6 +1,6 @@
 import { injectRevokeFault, stytchRevokePath } from '@connected-apps/testkit';
 import { describe, expect, it } from 'vitest';
-import type { JournalRecord, RevokeSummary } from '../src/index.ts';
+import type { RevokeSummary } from '../src/index.ts';
 import { runCli, startCli } from './support/cli-process.ts';
 import { APP_ID, oneAppGrantedBy, userId } from './support/grants.ts';
 import { countOf, readJournal, unsettledUsers, waitForJournal } from './support/journal.ts';
@@ -9,33 +9,42 @@ import { useCliWorld } from './support/use-cli-world.ts';
 const world = useCliWorld();
 const USERS = 300;
 
-/** Grants for USERS users, a slow revoke for `slowUser`, and the command that revokes them all. */
-async function slowRun(slowUser: string, latency_ms: number): Promise<string[]> {
+/**
+ * Starts a run over USERS users at 100 revokes a second whose revoke of `slowUser` takes
+ * `latency_ms`, and sends SIGINT `times` times (100 ms apart) once that revoke is in flight.
+ */
+async function interruptWhileSlow(slowUser: string, latency_ms: number, concurrency: number, times: number) {
   const { control } = world.emulator();
   const { fixtures, userIds } = oneAppGrantedBy(USERS);
   await control.loadFixtures(fixtures);
   await injectRevokeFault(control, slowUser, APP_ID, { latency_ms });
   const file = world.file('users.txt', userIds.join('\n'));
-  return ['revoke', '--app', APP_ID, '--users', file, '--journal', 'run.jsonl', '--json'];
+  const command = ['revoke', '--app', APP_ID, '--users', file, '--journal', 'run.jsonl', '--json'];
+  const cli = startCli(
+    [...command, '--rate', '100', '--concurrency', String(concurrency)],
+    world.env(),
+    world.cwd(),
+  );
+  const journal = `${world.cwd()}/run.jsonl`;
+  await waitForJournal(journal, (records) =>
+    records.some((record) => record.type === 'attempt' && record.user_id === slowUser),
+  );
+  for (let sent = 0; sent < times; sent++) {
+    if (sent > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    cli.child.kill('SIGINT');
+  }
+  const result = await cli.exited;
+  return { command, result, records: readJournal(journal) };
 }
-
-const attempted = (user: string) => (records: JournalRecord[]) =>
-  records.some((record) => record.type === 'attempt' && record.user_id === user);
 
 describe('Ctrl+C (SIGINT)', () => {
   it('starts nothing new, lets the call in flight finish, flushes the journal, sums up and exits 130', async () => {
     const slowUser = userId(40);
-    const command = await slowRun(slowUser, 800);
-    const cli = startCli([...command, '--rate', '100', '--concurrency', '4'], world.env(), world.cwd());
-    const journal = `${world.cwd()}/run.jsonl`;
-    await waitForJournal(journal, attempted(slowUser));
-    cli.child.kill('SIGINT');
-    const result = await cli.exited;
+    const { command, result, records } = await interruptWhileSlow(slowUser, 800, 4, 1);
 
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('SIGINT: stopping');
     const summary = JSON.parse(result.stdout) as RevokeSummary;
-    const records = readJournal(journal);
     expect(unsettledUsers(records).size).toBe(0);
     expect(records.find((r) => r.type === 'outcome' && r.user_id === slowUser)).toMatchObject({
       outcome: 'revoked',
@@ -57,17 +66,9 @@ describe('Ctrl+C (SIGINT)', () => {
 
   it('a second Ctrl+C aborts the call in flight; the re-run confirms it by listing instead of revoking again', async () => {
     const slowUser = userId(20);
-    const command = await slowRun(slowUser, 1000);
-    const cli = startCli([...command, '--rate', '100', '--concurrency', '2'], world.env(), world.cwd());
-    const journal = `${world.cwd()}/run.jsonl`;
-    await waitForJournal(journal, attempted(slowUser));
-    cli.child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    cli.child.kill('SIGINT');
-    const result = await cli.exited;
+    const { command, result, records } = await interruptWhileSlow(slowUser, 1000, 2, 2);
 
     expect(result.code).toBe(130);
-    const records = readJournal(journal);
     expect(unsettledUsers(records)).toEqual(new Set([slowUser]));
     expect(JSON.parse(result.stdout)).toMatchObject({ interrupted: 'SIGINT' });
 
@@ -77,7 +78,7 @@ describe('Ctrl+C (SIGINT)', () => {
     const rest = await runCli([...command, '--rate', '1000'], world.env(), world.cwd());
     expect(rest.code).toBe(0);
     expect(JSON.parse(rest.stdout)).toMatchObject({ revoked: USERS, pending: 0 });
-    const confirmed = readJournal(journal).find(
+    const confirmed = readJournal(`${world.cwd()}/run.jsonl`).find(
       (record) => record.type === 'outcome' && record.user_id === slowUser,
     );
     expect(confirmed).toMatchObject({ outcome: 'revoked', confirmed_by_listing: true });
