@@ -1,10 +1,10 @@
-import { isConnectedAppsError } from '@connected-apps/core';
+import { isConnectedAppsError, localRequestId, type StytchErrorBody } from '@connected-apps/core';
 import { type Command, parseCommand } from './args/parse-command.ts';
 import { USAGE } from './args/usage.ts';
 import type { CliIo } from './cli-io.ts';
 import { listCommand } from './commands/list.ts';
 import { revokeCommand } from './commands/revoke.ts';
-import { isCliError } from './errors/cli-error.ts';
+import { CLI_ERRORS_URL, isCliError } from './errors/cli-error.ts';
 import { EXIT } from './errors/exit-codes.ts';
 
 /**
@@ -23,15 +23,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await dispatch(command, io);
   } catch (error) {
     const usage = isCliError(error);
-    const body = isConnectedAppsError(error)
+    const body: StytchErrorBody = isConnectedAppsError(error)
       ? error.toJSON()
       : {
           status_code: 0,
+          request_id: localRequestId(),
           error_type: 'unexpected_error',
-          error_message: String((error as Error)?.message ?? error),
+          error_message: error instanceof Error ? error.message : String(error),
+          error_url: CLI_ERRORS_URL,
         };
     if (json) io.stdout.write(`${JSON.stringify({ error: body })}\n`);
-    const where = 'request_id' in body && !usage ? ` [request_id: ${body.request_id}]` : '';
+    const where = usage ? '' : ` [request_id: ${body.request_id}]`;
     io.stderr.write(`connected-apps: ${body.error_type}: ${body.error_message}${where}\n`);
     return usage ? EXIT.usage : EXIT.failed;
   }

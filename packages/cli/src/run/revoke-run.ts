@@ -69,9 +69,20 @@ export async function runPairs(
     record({ ...pair, outcome: 'revoked', status_code: 200, request_id, confirmed_by_listing: true });
   };
 
-  for (const pair of work.check) context.queue.add(() => check(pair));
-  for (const pair of work.revoke) context.queue.add(() => revoke(pair));
+  // A journal that cannot be written (a full disk, say) ends the run: going on would lose track.
+  let journalError: unknown;
+  const guarded = (task: () => Promise<void>) => async () => {
+    try {
+      await task();
+    } catch (error) {
+      journalError ??= error;
+      context.queue.stop();
+    }
+  };
+  for (const pair of work.check) context.queue.add(guarded(() => check(pair)));
+  for (const pair of work.revoke) context.queue.add(guarded(() => revoke(pair)));
   await context.queue.drained();
+  if (journalError !== undefined) throw journalError;
   tally.notStarted = work.check.length + work.revoke.length - tally.outcomes.length - tally.aborted;
   return tally;
 }
