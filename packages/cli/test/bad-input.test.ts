@@ -171,12 +171,12 @@ describe('a live project (project-live-…)', () => {
     const { fixtures, userIds } = oneAppGrantedBy(2);
     await live.emulator().control.loadFixtures(fixtures);
     const args = ['revoke', '--app', APP_ID, '--users', live.file('users.txt', userIds.join('\n')), '--json'];
-    const refused = await runCli(args, live.env(), live.cwd());
+    const refused = await runMain(args, live.env(), live.cwd());
     await expectRefused(live, refused, 'live_project_needs_yes', 'is a live project: add --yes');
 
-    const dry = await runCli([...args, '--dry-run'], live.env(), live.cwd());
+    const dry = await runMain([...args, '--dry-run'], live.env(), live.cwd());
     expect(dry.code).toBe(0);
-    const agreed = await runCli([...args, '--yes'], live.env(), live.cwd());
+    const agreed = await runMain([...args, '--yes'], live.env(), live.cwd());
     expect(agreed.code).toBe(0);
     expect(JSON.parse(agreed.stdout)).toMatchObject({ revoked: 2 });
     expect((await live.emulator().control.loadFixtures({})).grants).toBe(0);

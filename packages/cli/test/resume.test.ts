@@ -5,6 +5,7 @@ import type { RevokeSummary } from '../src/index.ts';
 import { runCli, startCli } from './support/cli-process.ts';
 import { APP_ID, oneAppGrantedBy, userId } from './support/grants.ts';
 import { countOf, defaultJournalIn, readJournal, unsettledUsers, waitForJournal } from './support/journal.ts';
+import { runMain } from './support/run-main.ts';
 import { useCliWorld } from './support/use-cli-world.ts';
 
 const world = useCliWorld();
@@ -66,6 +67,7 @@ describe('resuming after SIGKILL', () => {
   }, 30_000);
 });
 
+// These run `main` in this process (still over HTTP): nothing here depends on the process itself.
 describe('re-running after failures', () => {
   it('exits 1 naming each failure by type, and a re-run revokes only what failed', async () => {
     const { control } = world.emulator();
@@ -76,7 +78,7 @@ describe('re-running after failures', () => {
     const command = ['revoke', '--app', APP_ID, '--users', world.file('users.txt', userIds.join('\n'))];
     const limits = ['--retries', '1', '--rate', '500'];
 
-    const first = await runCli([...command, ...limits, '--json'], world.env(), world.cwd());
+    const first = await runMain([...command, ...limits, '--json'], world.env(), world.cwd());
     expect(first.code).toBe(1);
     const failed = JSON.parse(first.stdout) as RevokeSummary;
     expect(failed).toMatchObject({
@@ -90,7 +92,7 @@ describe('re-running after failures', () => {
 
     await control.clearFaults();
     await control.clearRequests();
-    const second = await runCli([...command, ...limits], world.env(), world.cwd());
+    const second = await runMain([...command, ...limits], world.env(), world.cwd());
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/revoked\s+50\n/);
     expect(second.stdout).toContain('48 of these settled by an earlier run');
@@ -112,13 +114,13 @@ describe('re-running after failures', () => {
     await injectRevokeFault(control, user_id, 'connected-app-test-b', { status: 503, times: 100 });
     const command = ['revoke', '--user', user_id, '--all', '--retries', '0', '--json'];
 
-    const first = await runCli(command, world.env(), world.cwd());
+    const first = await runMain(command, world.env(), world.cwd());
     expect(first.code).toBe(1);
     expect(JSON.parse(first.stdout)).toMatchObject({ total: 3, revoked: 2, failed: 1 });
 
     await control.clearFaults();
     await control.clearRequests();
-    const second = await runCli(command, world.env(), world.cwd());
+    const second = await runMain(command, world.env(), world.cwd());
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ total: 3, revoked: 3, failed: 0, settled_earlier: 2 });
     const { requests } = await control.getRequests();
