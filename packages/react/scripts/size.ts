@@ -51,6 +51,8 @@ const MANAGER_ENTRY = `${CLIENT}
 export { ConnectedAppsProvider } from './src/index.ts';
 export { ConnectedAppsManager } from './src/ui/index.ts';`;
 
+const TANSTACK_ENTRY = `export * from './src/tanstack/index.ts';`;
+
 const REACT = ['react', 'react-dom', 'react/jsx-runtime'];
 
 /** The stylesheet as a page ships it: minified by esbuild, then gzipped. */
@@ -73,10 +75,14 @@ async function main(): Promise<void> {
     ['both hooks + core', await measure(BOTH_HOOKS_ENTRY)],
     ['both hooks + core + ky transport', await measure(BOTH_HOOKS_WITH_KY_ENTRY)],
     ['both hooks alone (core external)', await measure(HOOKS, [...REACT, '@connected-apps/core'])],
+    [
+      'TanStack options (core, react-query external)',
+      await measure(TANSTACK_ENTRY, [...REACT, '@connected-apps/core', '@tanstack/react-query']),
+    ],
   ];
   for (const [label, size] of rows) {
     console.log(
-      `${label.padEnd(44)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
+      `${label.padEnd(46)} min ${formatBytes(size.min).padStart(9)}   min+gzip ${formatBytes(size.gzip).padStart(9)}`,
     );
   }
   const over = budgeted.gzip > BUDGET_BYTES;

@@ -2,11 +2,11 @@ import type {
   ConnectedApp,
   ConnectedAppsClient,
   ConnectedAppsError,
-  UsersRevokeRequest,
   UsersRevokeResponse,
 } from '@connected-apps/core';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { toConnectedAppsError } from '../store/to-connected-apps-error.ts';
+import type { RevokeVariables } from '../types.ts';
 import { connectedAppsQueryKey } from './query-key.ts';
 
 /** What `onMutate` hands on: the app it took out of the cached list, and where it stood. */
@@ -25,7 +25,7 @@ export interface RevokeMutationContext {
  * revoke.error?.request_id; // a ConnectedAppsError
  */
 export function revokeConnectedAppMutationOptions(client: ConnectedAppsClient, queryClient: QueryClient) {
-  return mutationOptions<UsersRevokeResponse, ConnectedAppsError, UsersRevokeRequest, RevokeMutationContext>({
+  return mutationOptions<UsersRevokeResponse, ConnectedAppsError, RevokeVariables, RevokeMutationContext>({
     mutationKey: ['connected-apps', 'revoke'],
     mutationFn: async ({ user_id, connected_app_id }) => {
       try {

@@ -3,24 +3,23 @@
 import { countRequests, stytchListPath } from '@connected-apps/testkit';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ConnectedAppsProvider } from '../../src/index.ts';
 import { ConnectedAppsManager } from '../../src/ui/index.ts';
-import { control, seedUser } from '../support/stack.ts';
+import { control } from '../support/stack.ts';
+import { seedApps } from './seed-apps.ts';
 
 describe('<ConnectedAppsManager> on the server', () => {
-  it('renders its loading state without a window and sends nothing', async () => {
+  it('renders its loading state without a window or a provider, and sends nothing', async () => {
+    const { user_id, client } = await seedApps([{ name: 'Notes' }]);
     expect(typeof window).toBe('undefined');
-    const user = await seedUser(['Calendar Sync']);
 
+    // The client as a prop: no provider needed.
     const html = renderToString(
-      <ConnectedAppsProvider client={user.client}>
-        <ConnectedAppsManager user_id={user.user_id} messages={{ loading: 'Einen Moment…' }} />
-      </ConnectedAppsProvider>,
+      <ConnectedAppsManager user_id={user_id} client={client} messages={{ loading: 'Einen Moment…' }} />,
     );
     expect(html).toMatch(/^<section class="ca-manager" aria-labelledby="[^"]+">/);
     expect(html).toMatch(/<h2 tabindex="-1" class="ca-title"><span id="[^"]+">Connected apps<\/span><\/h2>/);
     expect(html).toContain('<span class="ca-sr-only">Einen Moment…</span>');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await countRequests(control, 'GET', stytchListPath(user.user_id))).toBe(0);
+    expect(await countRequests(control, 'GET', stytchListPath(user_id))).toBe(0);
   });
 });
