@@ -1,4 +1,4 @@
-import { injectRevokeFault, stytchRevokePath } from '@connected-apps/testkit';
+import { injectListFault, injectRevokeFault, stytchRevokePath } from '@connected-apps/testkit';
 import { describe, expect, it } from 'vitest';
 import type { RevokeSummary } from '../src/index.ts';
 import { runCli, startCli } from './support/cli-process.ts';
@@ -85,5 +85,29 @@ describe('Ctrl+C (SIGINT)', () => {
     const { requests } = await control.getRequests();
     const slowRevokes = requests.filter((request) => request.path === stytchRevokePath(slowUser, APP_ID));
     expect(slowRevokes).toHaveLength(1);
+  });
+
+  it('during the --all listing: the listing finishes, no revoke starts, exit 130', async () => {
+    const { control } = world.emulator();
+    const user_id = userId(1);
+    await control.loadFixtures({
+      users: [{ user_id }],
+      connected_apps: [{ connected_app_id: APP_ID, name: 'Compromised Sync' }],
+      grants: [{ user_id, connected_app_id: APP_ID, scopes: 'openid' }],
+    });
+    await injectListFault(control, user_id, { latency_ms: 800 });
+    const cli = startCli(['revoke', '--user', user_id, '--all', '--json'], world.env(), world.cwd());
+    await expect.poll(async () => (await control.getRequests()).requests.length, { timeout: 10_000 }).toBe(1);
+    cli.child.kill('SIGINT');
+    const result = await cli.exited;
+
+    expect(result.code).toBe(130);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      interrupted: 'SIGINT',
+      total: 1,
+      revoked: 0,
+      pending: 1,
+    });
+    expect((await control.getRequests()).requests.map((request) => request.method)).toEqual(['GET']);
   });
 });

@@ -11,10 +11,10 @@ import { JournalFile } from '../journal/journal-file.ts';
 import { defaultJournalPath, sameTarget } from '../journal/journal-path.ts';
 import { foldJournal, type JournalState } from '../journal/journal-state.ts';
 import { JOURNAL_VERSION, type JournalRecord, type JournalTarget } from '../journal/records.ts';
-import { createProgress } from '../output/progress.ts';
+import { createProgress, type Progress } from '../output/progress.ts';
 import { describeTarget, formatSummary, summarize } from '../output/summary.ts';
 import { Interrupts } from '../run/interrupts.ts';
-import type { Pair } from '../run/outcome.ts';
+import type { Outcome, Pair } from '../run/outcome.ts';
 import { PairQueue } from '../run/pair-queue.ts';
 import { runPairs } from '../run/revoke-run.ts';
 import { allAppsPairs, journalTarget, remainingWork } from '../run/targets.ts';
@@ -98,8 +98,8 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
       `${signal}: stopping; ${dropped} not started. Waiting for the calls in flight (again to abort them).`,
     );
   });
-  const journal = (record: JournalRecord) => file.append(record);
-  journal({ type: 'run', v: JOURNAL_VERSION, at: new Date().toISOString(), target: plan.target });
+  file.append({ type: 'run', v: JOURNAL_VERSION, at: new Date().toISOString(), target: plan.target });
+  let progress: Progress | undefined;
   try {
     let pairs = plan.pairs;
     let listError: StytchErrorBody | undefined;
@@ -114,13 +114,14 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
     }
     const work = listError ? { revoke: [], check: [] } : remainingWork(pairs, before);
     announce(io, plan, pairs.length, work, before);
-    const progress = createProgress(io.stderr, work.revoke.length + work.check.length);
-    note = progress.note;
-    const onOutcome = (outcome: { outcome: Parameters<typeof progress.tick>[0] }) =>
-      progress.tick(outcome.outcome);
+    const shown = createProgress(io.stderr, work.revoke.length + work.check.length);
+    progress = shown;
+    note = shown.note;
+    const onOutcome = (outcome: Outcome) => shown.tick(outcome.outcome);
     const { signal } = interrupts;
     const tally = await runPairs({ stytch: client.stytch, journal: file, queue, signal, onOutcome }, work);
-    progress.stop();
+    shown.stop();
+    progress = undefined;
     const summary = summarize({
       target: command.target,
       journal: journalPath,
@@ -135,7 +136,7 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
     if (listError) summary.list_error = listError;
     const { revoked, already_gone, failed } = summary;
     const interrupted = interrupts.received !== null;
-    journal({
+    file.append({
       type: 'end',
       at: new Date().toISOString(),
       interrupted,
@@ -145,6 +146,7 @@ async function run(plan: Plan, io: CliIo): Promise<number> {
     if (interrupts.received) return interrupts.received === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
     return failed > 0 || summary.pending > 0 || listError ? EXIT.failed : EXIT.ok;
   } finally {
+    progress?.stop(); // only when the run failed midway: the terminal gets its cursor back
     interrupts.release();
     file.close();
     await client.close();

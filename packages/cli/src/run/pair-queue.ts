@@ -14,8 +14,9 @@ export class PairQueue {
     this.#queue = new PQueue({ concurrency });
   }
 
-  /** Queues a task; a task must settle on its own (this queue drops its result). */
+  /** Queues a task (none once stopped); a task must settle on its own (this queue drops its result). */
   add(task: () => Promise<void>): void {
+    if (this.#stopped) return;
     this.#queue.add(task).catch(() => undefined);
   }
 
