@@ -55,7 +55,10 @@ export function ConnectedAppRow({ app, settings }: { app: ConnectedApp; settings
 
   const Name = `h${settings.level}` as 'h3';
   const party = app.client_type.startsWith('first') ? 'first' : 'third';
-  const logo = <AppLogo name={app.name} logoUrl={app.logo_url} className={classNames.logo} />;
+  // Keyed by the URL: a new logo gets a fresh try after an old one failed to load.
+  const logo = (
+    <AppLogo key={app.logo_url} name={app.name} logoUrl={app.logo_url} className={classNames.logo} />
+  );
   const heading = (
     <div className="ca-row-heading">
       <Name id={nameId} className="ca-name">

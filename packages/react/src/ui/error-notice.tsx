@@ -19,7 +19,7 @@ export function ErrorNotice({ title, error, messages, className, children }: Err
       <p className="ca-notice-title">{title}</p>
       <p className="ca-notice-text">{messages.errorText(error)}</p>
       <p className="ca-notice-meta">
-        {messages.requestId}: <code className="ca-request-id">{error.request_id}</code>
+        {messages.requestId} <code className="ca-request-id">{error.request_id}</code>
         {' · '}
         {messages.errorCode(error)}
       </p>

@@ -56,7 +56,7 @@ export interface ConnectedAppsMessages {
   revokeErrorTitle: (app: ConnectedApp) => string;
   /** A failure in words a person can act on. @default plain sentences per error type, else Stytch's message */
   errorText: (error: ConnectedAppsError) => string;
-  /** Labels the request id support will ask for. @default 'Request ID' */
+  /** Labels the request id support will ask for (punctuation included, as languages differ). @default 'Request ID:' */
   requestId: string;
   /** The technical line under an error. @default (error) => 'HTTP 500 · internal_server_error' */
   errorCode: (error: ConnectedAppsError) => string;
@@ -123,7 +123,7 @@ export const englishMessages: ConnectedAppsMessages = {
           : error.error_message;
     }
   },
-  requestId: 'Request ID',
+  requestId: 'Request ID:',
   errorCode: (error) =>
     error.status_code > 0 ? `HTTP ${error.status_code} · ${error.error_type}` : error.error_type,
 };

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ConnectedApp, ConnectedAppsError } from '@connected-apps/core';
 import { type Ref, useId } from 'react';
 import { partClass } from './class-name.ts';

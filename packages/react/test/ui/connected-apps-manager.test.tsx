@@ -143,7 +143,7 @@ describe('<ConnectedAppsManager>', () => {
         retryRevoke: 'Erneut versuchen',
         revokeErrorTitle: (app) => `${app.name} konnte nicht widerrufen werden`,
         errorText: (error) => `Fehler ${error.status_code}`,
-        requestId: 'Anfrage-ID',
+        requestId: 'Anfrage-ID:',
         revoked: (app) => `${app.name} hat keinen Zugriff mehr.`,
       },
     });
