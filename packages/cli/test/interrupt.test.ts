@@ -37,7 +37,7 @@ async function interruptWhileSlow(slowUser: string, latency_ms: number, concurre
   return { command, result, records: readJournal(journal) };
 }
 
-describe('Ctrl+C (SIGINT)', () => {
+describe('Ctrl+C (SIGINT) and SIGTERM', () => {
   it('starts nothing new, lets the call in flight finish, flushes the journal, sums up and exits 130', async () => {
     const slowUser = userId(40);
     const { command, result, records } = await interruptWhileSlow(slowUser, 800, 4, 1);
@@ -87,7 +87,7 @@ describe('Ctrl+C (SIGINT)', () => {
     expect(slowRevokes).toHaveLength(1);
   });
 
-  it('during the --all listing: the listing finishes, no revoke starts, exit 130', async () => {
+  it('SIGTERM during the --all listing: the listing finishes, no revoke starts, exit 143', async () => {
     const { control } = world.emulator();
     const user_id = userId(1);
     await control.loadFixtures({
@@ -98,10 +98,10 @@ describe('Ctrl+C (SIGINT)', () => {
     await injectListFault(control, user_id, { latency_ms: 800 });
     const cli = startCli(['revoke', '--user', user_id, '--all', '--json'], world.env(), world.cwd());
     await expect.poll(async () => (await control.getRequests()).requests.length, { timeout: 10_000 }).toBe(1);
-    cli.child.kill('SIGINT');
+    cli.child.kill('SIGTERM');
     const result = await cli.exited;
 
-    expect(result.code).toBe(130);
+    expect(result.code).toBe(143);
     expect(JSON.parse(result.stdout)).toMatchObject({
       interrupted: 'SIGINT',
       total: 1,
