@@ -80,11 +80,32 @@ function readBuffered(req: IncomingMessage, limit: number): BodyText {
   return Buffer.concat(chunks, size).toString('utf8');
 }
 
+/** Refusals of the HTTP parser in the middle of a body, for the read of that body (see {@link failBody}). */
+const bodyFailures = new WeakMap<IncomingMessage, ProxyError>();
+const bodyReads = new WeakMap<IncomingMessage, (error: ProxyError) => void>();
+
+/**
+ * Ends the read of `req`'s body with `error`: HTTP's parser refused the bytes of that body (broken
+ * chunked framing, a stream that ended before `Content-Length`), so the pipeline answers the request
+ * with the refusal. A read that has not started yet fails as it starts.
+ *
+ * @example
+ * if (!res.req.complete) failBody(res.req, new ProxyError('bad_request', { cause }));
+ */
+export function failBody(req: IncomingMessage, error: ProxyError): void {
+  const read = bodyReads.get(req);
+  if (read === undefined) bodyFailures.set(req, error);
+  else read(error);
+}
+
 function readArriving(req: IncomingMessage, limit: number): Promise<BodyText> {
   const chunks: Buffer[] = [];
   let size = 0;
   return new Promise((resolve, reject) => {
+    const refused = bodyFailures.get(req);
+    if (refused !== undefined) return reject(refused);
     const done = () => {
+      bodyReads.delete(req);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -110,6 +131,10 @@ function readArriving(req: IncomingMessage, limit: number): Promise<BodyText> {
       reject(new ProxyError('bad_request', { cause }));
     };
     if (req.destroyed) return onError(new Error('the request was destroyed before its body was read'));
+    bodyReads.set(req, (error) => {
+      done();
+      reject(error);
+    });
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);

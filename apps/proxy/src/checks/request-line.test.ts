@@ -4,13 +4,18 @@ import { createRequestLineCheck } from './request-line.ts';
 
 const readPath = createRequestLineCheck(new Set(['/healthz']));
 /** `host: null` sends no Host header. */
-const view = (target: string, host: string | null = 'proxy.example', httpVersion = '1.1'): RequestView => ({
+const view = (
+  target: string,
+  host: string | null = 'proxy.example',
+  httpVersion = '1.1',
+  transferEncoding?: string,
+): RequestView => ({
   method: 'GET',
   target,
   httpVersion,
   host: host ?? undefined,
   remoteAddress: undefined,
-  header: () => undefined,
+  header: (name) => (name === 'transfer-encoding' ? transferEncoding : undefined),
   hasBody: () => false,
   readBody: () => '',
 });
@@ -37,8 +42,13 @@ describe('createRequestLineCheck', () => {
     ['no Host on HTTP/1.1', view('/healthz', null)],
     ['no Host on HTTP/1.0 outside the probes', view('/api/v1/users/u/connected_apps', null, '1.0')],
     ['a Host that is not a host', view('/healthz', 'a b/c')],
+    ['a Transfer-Encoding that does not end with chunked', view('/healthz', 'x', '1.1', 'chunked, gzip')],
   ])('refuses %s with bad_request', (_name, request) => {
     expect(refusal(request)).toMatchObject({ name: 'ProxyError', type: 'bad_request' });
+  });
+
+  it('takes a Transfer-Encoding that ends with chunked', () => {
+    expect(readPath(view('/healthz', 'x', '1.1', 'gzip, Chunked'))).toBe('/healthz');
   });
 
   it('lets an HTTP/1.0 health check without Host through to the probes', () => {

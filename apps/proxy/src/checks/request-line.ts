@@ -3,6 +3,7 @@ import type { RequestView } from '../pipeline/exchange.ts';
 
 // An authority (RFC 3986 §3.2.2): a bracketed IP literal or a reg-name, then an optional port.
 const HOST = /^(\[[0-9A-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
+const CHUNKED_LAST = /(^|,)\s*chunked\s*$/i;
 
 /**
  * The path to route on, or a 400 `bad_request` for a request line the proxy will not route:
@@ -10,7 +11,9 @@ const HOST = /^(\[[0-9A-Fa-f:.]+\]|[\w.~!$&'()*+,;=%-]*)(:\d*)?$/;
  *   refused, not resolved, so what is routed is always exactly what was sent;
  * - a backslash in the target, which some servers and URL parsers treat as `/`;
  * - no `Host` (required by HTTP/1.1; HTTP/1.0 load-balancer health checks may omit it on `probePaths`),
- *   or one that is not a host.
+ *   or one that is not a host;
+ * - a `Transfer-Encoding` whose last coding is not `chunked`: the body's length cannot be known
+ *   (RFC 9112 §6.3 has the server refuse it).
  * The query and fragment are left out: no route takes either.
  *
  * @example
@@ -35,6 +38,10 @@ export function createRequestLineCheck(probePaths: ReadonlySet<string>): (reques
       throw new ProxyError('bad_request', { message: 'The Host header is required.' });
     }
     if (!HOST.test(host)) throw new ProxyError('bad_request', { message: 'The Host header is not a host.' });
+    const codings = request.header('transfer-encoding');
+    if (codings !== undefined && !CHUNKED_LAST.test(codings)) {
+      throw new ProxyError('bad_request', { message: 'A Transfer-Encoding must end with chunked.' });
+    }
     return path;
   };
 }

@@ -1,5 +1,6 @@
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { failBody } from '../adapters/node-request-view.ts';
 import type { ProxyErrorType } from '../errors/error-catalog.ts';
 import type { ErrorExit } from '../errors/error-exit.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
@@ -48,18 +49,26 @@ export function createParserRefusal(exit: ErrorExit, log: RequestLog) {
       return;
     }
     const cause = `${error.code ?? error.name}: ${error.message}`;
-    const response = exit(exchange, new ProxyError(refusalType(error.code), { cause }));
-    let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n`;
-    for (const [name, value] of Object.entries(response.headers)) head += `${name}: ${value}\r\n`;
-    head += `content-length: ${Buffer.byteLength(response.body)}\r\nconnection: close\r\n\r\n`;
+    const refusal = new ProxyError(refusalType(error.code), { cause });
     const answer = () => {
-      socket.once('close', () => log(exchange, response, socket.writableFinished));
-      socket.end(head + response.body);
+      const response = exit(exchange, refusal);
+      let head = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n`;
+      for (const [name, value] of Object.entries(response.headers)) head += `${name}: ${value}\r\n`;
+      head += `content-length: ${Buffer.byteLength(response.body)}\r\nconnection: close\r\n\r\n`;
+      // Delivered once the bytes are with the OS: the client may reset the connection right after
+      // reading them (it still holds unread request bytes), which would fail a wait for `finish`.
+      socket.write(head + response.body, (failed) => log(exchange, response, !failed));
+      socket.end();
     };
-    // Answers go out in request order: when the refused bytes came pipelined behind a valid request
-    // still being answered on this connection, the refusal waits for that answer (never interleaves).
     const inFlight = (socket as { _httpMessage?: ServerResponse })._httpMessage;
     if (inFlight === undefined || inFlight.writableFinished) return answer();
+    if (!inFlight.req.complete) {
+      // The refused bytes are the body of the request still being answered: its body read ends with
+      // the refusal, which the pipeline answers like any other, closing the connection after it.
+      if (!inFlight.headersSent) inFlight.setHeader('connection', 'close');
+      return failBody(inFlight.req, refusal);
+    }
+    // The refused bytes came pipelined behind it: answers go out in request order.
     inFlight.once('finish', answer);
     inFlight.once('close', () => {
       if (!inFlight.writableFinished) socket.destroy();

@@ -87,6 +87,26 @@ describe('requests the HTTP parser refuses', () => {
     expect(closed).toBe(true);
   });
 
+  describe('a revoke whose body framing breaks after its headers were read', () => {
+    const revoke = () =>
+      `POST /api/v1/users/${t.world.alice.user_id}/connected_apps/${t.world.calendar}/revoke HTTP/1.1\r\n` +
+      `Host: x\r\nAuthorization: ${bearer(t.world.alice.jwt).authorization}\r\nContent-Type: application/json\r\n`;
+    it.each([
+      ['a bad chunk size', 'Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n'],
+      ['a chunk longer than its size', 'Transfer-Encoding: chunked\r\n\r\n2\r\n{}0\r\n\r\n'],
+      ['a stream that ends before Content-Length', 'Content-Length: 10\r\n\r\n{}'],
+      ['a Transfer-Encoding not ending with chunked', 'Transfer-Encoding: gzip\r\n\r\n{}'],
+    ])('%s → 400 bad_request for that request, then the connection closes', async (_name, rest) => {
+      const response = await rawSocket(t.stack.url, `${revoke()}${rest}`, {
+        halfClose: true,
+        untilClose: true,
+      });
+      expect(response.responses).toHaveLength(1);
+      await expectRefusal(response, 400, 'bad_request');
+      expect(response.closed).toBe(true);
+    });
+  });
+
   it('CONNECT → 400 bad_request', async () => {
     await expectRefusal(
       await send('CONNECT other.host:443 HTTP/1.1\r\nHost: other.host:443\r\n\r\n'),
