@@ -103,7 +103,7 @@ describe('Ctrl+C (SIGINT) and SIGTERM', () => {
 
     expect(result.code).toBe(143);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      interrupted: 'SIGINT',
+      interrupted: 'SIGTERM',
       total: 1,
       revoked: 0,
       pending: 1,
