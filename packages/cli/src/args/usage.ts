@@ -15,11 +15,11 @@ Revoke options:
   --concurrency <n>      calls in flight at once (default ${DEFAULTS.concurrency})
   --rate <n>             requests per second, retries included (default ${DEFAULTS.rate})
   --journal <file>       journal of outcomes (default: ./connected-apps-<hash>.journal.jsonl)
-  --timeout <ms>         per-attempt timeout (default ${DEFAULTS.timeout})
-  --retries <n>          retries of a transient failure (default ${DEFAULTS.retries})
 
 Every command:
   --json                 one JSON object on stdout instead of text
+  --timeout <ms>         per-attempt timeout (default ${DEFAULTS.timeout})
+  --retries <n>          retries of a transient failure (default ${DEFAULTS.retries})
   --help, -h             this help
 
 Environment: STYTCH_PROJECT_ID, STYTCH_SECRET (required), STYTCH_BASE_URL (optional).
