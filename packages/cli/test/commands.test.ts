@@ -156,6 +156,21 @@ describe('list --user', () => {
   });
 });
 
+describe('--help', () => {
+  it('prints the usage, and so does no command at all', async () => {
+    for (const args of [['--help'], []]) {
+      const result = await cli(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /^Usage:\n {2}connected-apps revoke --user <user_id> --app <connected_app_id>\n/,
+      );
+      expect(result.stdout).toContain(
+        '--rate <n>             requests per second, retries included (default 50)',
+      );
+    }
+  });
+});
+
 describe('errors from Stytch', () => {
   it('a wrong secret fails with Stytch-shaped 401s, and the secret appears nowhere', async () => {
     const user_id = await userWithTwoApps();

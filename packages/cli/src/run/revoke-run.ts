@@ -5,12 +5,11 @@ import type { PairQueue } from './pair-queue.ts';
 
 /** What one run did. */
 export interface RunTally {
-  /** Outcomes this run recorded, in the order they settled. */
+  /**
+   * Outcomes this run recorded, in the order they settled. A call cut off by a second Ctrl+C records
+   * none: its pair stays unsettled in the journal, for the next run to check.
+   */
   outcomes: Outcome[];
-  /** Pairs never started because the run was stopped. */
-  notStarted: number;
-  /** Calls cut off by a second Ctrl+C: their pairs stay unsettled in the journal. */
-  aborted: number;
 }
 
 /** What a run needs: the client, the journal, the queue, and who hears of each outcome. */
@@ -33,7 +32,7 @@ export async function runPairs(
   context: RevokeRunContext,
   work: { revoke: readonly Pair[]; check: readonly Pair[] },
 ): Promise<RunTally> {
-  const tally: RunTally = { outcomes: [], notStarted: 0, aborted: 0 };
+  const tally: RunTally = { outcomes: [] };
   const record = (outcome: Outcome) => {
     context.journal.append({ type: 'outcome', at: now(), ...outcome });
     tally.outcomes.push(outcome);
@@ -45,8 +44,7 @@ export async function runPairs(
     try {
       record(revokedOutcome(pair, await context.stytch.users.revoke(pair, { signal: context.signal })));
     } catch (error) {
-      if (isAbortError(error)) tally.aborted++;
-      else record(errorOutcome(pair, error));
+      if (!isAbortError(error)) record(errorOutcome(pair, error));
     }
   };
 
@@ -61,8 +59,7 @@ export async function runPairs(
       granted = listing.connected_apps.some((app) => app.connected_app_id === pair.connected_app_id);
       request_id = listing.request_id;
     } catch (error) {
-      if (isAbortError(error)) tally.aborted++;
-      else record(errorOutcome(pair, error));
+      if (!isAbortError(error)) record(errorOutcome(pair, error));
       return;
     }
     if (granted) return revoke(pair);
@@ -83,7 +80,6 @@ export async function runPairs(
   for (const pair of work.revoke) context.queue.add(guarded(() => revoke(pair)));
   await context.queue.drained();
   if (journalError !== undefined) throw journalError;
-  tally.notStarted = work.check.length + work.revoke.length - tally.outcomes.length - tally.aborted;
   return tally;
 }
 
