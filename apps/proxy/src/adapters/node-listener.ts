@@ -46,6 +46,8 @@ export function createNodeListener(pipeline: Pipeline, log: RequestLog): NodeLis
       }
     };
     const response = pipeline(exchange);
+    // The pipeline answers every failure itself; only a failure of the error exit could reject, and
+    // then the connection is dropped rather than left hanging.
     if (response instanceof Promise) response.then(send, () => res.destroy());
     else send(response);
   };

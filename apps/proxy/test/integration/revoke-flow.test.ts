@@ -1,6 +1,13 @@
 import { request } from 'node:http';
-import { ALLOWED_ORIGIN, bearer, proxyListPath, proxyRevokePath } from '@connected-apps/testkit';
-import { describe, expect, it } from 'vitest';
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  countRequests,
+  proxyListPath,
+  proxyRevokePath,
+  stytchListPath,
+} from '@connected-apps/testkit';
+import { describe, expect, it, vi } from 'vitest';
 import { useSeededStack } from '../helpers/proxy-stack.ts';
 
 const t = useSeededStack();
@@ -136,6 +143,29 @@ describe('over real HTTP', () => {
     });
     expect(status).toBe(200);
     expect((await t.stack.emulator.control.getTokens(alice.user_id, notes)).grant_active).toBe(false);
+  });
+
+  it('logs an answer the client did not wait for as undelivered, never as the 200 it would have been', async () => {
+    const { alice } = t.world;
+    await t.stack.emulator.control.injectFault({ path: stytchListPath(alice.user_id), latency_ms: 300 });
+    const gone = new AbortController();
+    const call = api(proxyListPath(alice.user_id), { headers: bearer(alice.jwt), signal: gone.signal });
+    await vi.waitFor(
+      async () =>
+        expect(await countRequests(t.stack.emulator.control, 'GET', stytchListPath(alice.user_id))).toBe(1),
+      { timeout: 3000, interval: 20 },
+    );
+    gone.abort();
+    await expect(call).rejects.toThrow();
+    await expect
+      .poll(
+        () => t.stack.logs.lines().find((line) => line.route === '/api/v1/users/:user_id/connected_apps'),
+        {
+          timeout: 3000,
+        },
+      )
+      .toMatchObject({ level: 'warn', status: 0, error_type: 'client_gone', undelivered_status: 200 });
+    expect(t.stack.logs.lines().filter((line) => line.status === 200)).toEqual([]);
   });
 
   it('ignores a caller-chosen X-Request-Id', async () => {
