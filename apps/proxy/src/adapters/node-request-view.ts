@@ -53,9 +53,10 @@ export class NodeRequestView implements RequestView {
  *
  * Node emits `request` when the headers are parsed, and parses the rest of the packet only after
  * the listener, its promises and ticks have run. By the next `setImmediate` a small body that came
- * with the headers is parsed and buffered (`req.complete`): it is then read in one go, which costs
- * about half as much CPU per request as switching the stream to flowing mode and waiting for `end`
- * (measured on this proxy's revoke). A body still on its way is read from events.
+ * with the headers is parsed and buffered (`req.complete`): it is then read in one go. Measured on a
+ * bare `node:http` server answering a POST of `{}`, that halves the CPU per request compared with
+ * switching the stream to flowing mode and waiting for `end`. A body still on its way is read from
+ * events.
  */
 function readNodeBody(req: IncomingMessage, limit: number): BodyText | Promise<BodyText> {
   const expected = req.headers['content-length'] === undefined ? -1 : Number(req.headers['content-length']);
