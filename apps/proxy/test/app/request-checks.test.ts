@@ -1,4 +1,5 @@
 import { ALLOWED_ORIGIN, bearer } from '@connected-apps/testkit';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE, createHarness, listPath, revokePath } from '../helpers/app-harness.ts';
 import { type JwksServer, startJwksServer } from '../helpers/signing-keys.ts';
@@ -53,6 +54,17 @@ describe('path parameters', () => {
 });
 
 describe('routes and methods', () => {
+  it('serves the same answers mounted in another Hono app under the base path', async () => {
+    const parent = new Hono();
+    parent.get('/', (c) => c.text('the host app'));
+    parent.route('/api', harness.proxy.app);
+    expect(await (await parent.request('/')).text()).toBe('the host app');
+    const response = await parent.request(listPath(ALICE), { headers: bearer('not.a.jwt') });
+    expect(response.status).toBe(401);
+    expect(await errorType(response)).toBe('session_invalid');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('answers 404 route_not_found in the Stytch envelope', async () => {
     const response = await harness.request('/api/v1/sessions/authenticate', { method: 'POST' });
     expect(response.status).toBe(404);
