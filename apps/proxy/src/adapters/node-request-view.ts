@@ -78,7 +78,13 @@ function readBuffered(req: IncomingMessage, limit: number): BodyText {
     if (size > limit) return 'too_large';
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return text(chunks, size);
+}
+
+function text(chunks: Buffer[], size: number): string {
+  return chunks.length === 1
+    ? (chunks[0] as Buffer).toString('utf8')
+    : Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** Refusals of the HTTP parser in the middle of a body, for the read of that body (see {@link failBody}). */
@@ -123,7 +129,7 @@ function readArriving(req: IncomingMessage, limit: number): Promise<BodyText> {
     };
     const onEnd = () => {
       done();
-      resolve(Buffer.concat(chunks, size).toString('utf8'));
+      resolve(text(chunks, size));
     };
     // The caller went away mid-body (Node reports it as an `aborted` error): the answer will find
     // no one, and the log says so.
