@@ -14,9 +14,9 @@ import { createParserRefusal } from './parser-refusal.ts';
 
 /** Options of {@link startProxy}. */
 export interface StartProxyOptions extends ProxyDeps {
-  /** Overrides `config.port`; 0 picks a free port. */
+  /** Port to listen on; 0 picks a free one. @default config.port (`PORT`, 8787) */
   port?: number;
-  /** Overrides `config.host`. */
+  /** Interface to listen on. @default config.host (`HOST`, '127.0.0.1') */
   host?: string;
   /** Where to write the JSON logs when no `logger` is given. @default stdout */
   logDestination?: DestinationStream;
