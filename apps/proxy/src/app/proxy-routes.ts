@@ -1,10 +1,11 @@
-import { routePattern, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
+import { PROXY_ROUTES, routePattern, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { authorize } from '../checks/authorize.ts';
 import { pathParams } from '../checks/path-params.ts';
 import { revokeBody } from '../checks/revoke-body.ts';
 import { sessionCheck } from '../checks/session-check.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
+import { createErrorDescriber } from '../errors/describe-error.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
 import { createProbes } from '../health/probes.ts';
 import type { Responder } from '../pipeline/respond.ts';
@@ -18,6 +19,7 @@ import type { SessionAuthenticator } from '../session/session-authenticator.ts';
 import type { SessionKeys } from '../session/stytch-jwks.ts';
 import type { VerifiedSession } from '../session/verified-session.ts';
 import { createForwarders } from '../upstream/forward.ts';
+import { createRevokeAll } from '../upstream/revoke-all.ts';
 
 /** What the routes are built from. */
 export interface RouteParts {
@@ -32,9 +34,10 @@ export interface RouteParts {
 
 /**
  * Every route of the proxy and its checks, in order — cheapest and most decisive first:
- * per-address limit → method → path parameters → body (revoke) → credential → Origin check (cookie
- * writes) → session → per-user limit → authorization → Stytch. The probes take no checks; a CORS
- * preflight is answered before any.
+ * per-address limit → method → path parameters → body (revoke, revoke-all) → credential → Origin check
+ * (cookie writes) → session → per-user limit → authorization → Stytch. The probes take no checks; a
+ * CORS preflight is answered before any. Revoke-all is the proxy's own route (`PROXY_ROUTES`: Stytch
+ * has no such call), with exactly revoke's checks.
  *
  * @example
  * const router = createRouter(createProxyRoutes(config, parts));
@@ -69,6 +72,13 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
     authorize(config.adminRole),
   ];
   const forward = createForwarders(parts.stytch, respond, parts.signal);
+  const revokeAll = createRevokeAll({
+    stytch: parts.stytch,
+    respond,
+    describe: createErrorDescriber(config.errorDocsUrl),
+    budgetMs: config.upstreamTimeoutMs,
+    signal: parts.signal,
+  });
   const probes = createProbes(parts.keys, respond);
   const notFound = () => {
     throw new ProxyError('route_not_found');
@@ -82,6 +92,8 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
 
   const list = STYTCH_ROUTES.usersConnectedApps.template;
   const revoke = STYTCH_ROUTES.usersRevoke.template;
+  const all = PROXY_ROUTES.usersRevokeAll.template;
+  const writeChecks = [perAddress, allowMethods(['POST']), pathParams, revokeBody, ...caller];
   return {
     basePath: base,
     probes: { '/healthz': probe('/healthz', probes.healthz), '/readyz': probe('/readyz', probes.readyz) },
@@ -100,9 +112,15 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
         route: {
           pattern: `${base}${routePattern(revoke)}`,
           cors: true,
-          checks: [perAddress, allowMethods(['POST']), pathParams, revokeBody, ...caller],
+          checks: writeChecks,
           answer: forward.revoke,
         },
+      },
+      // Its fixed `revoke_all` segment is never read as a `{connected_app_id}`: the revoke template
+      // ends in `/revoke`, and the router matches whole paths.
+      {
+        template: `${base}${all}`,
+        route: { pattern: `${base}${routePattern(all)}`, cors: true, checks: writeChecks, answer: revokeAll },
       },
     ],
     preflight: {

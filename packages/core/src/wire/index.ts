@@ -18,6 +18,11 @@ export {
 } from './errors.ts';
 export { MAX_PATH_PARAM_LENGTH, pathParamProblem } from './path-param.ts';
 export {
+  PROXY_ROUTES,
+  type ProxyRouteName,
+  REVOKE_ALL_PARTIAL_STATUS,
+} from './proxy-routes.ts';
+export {
   routePattern,
   STYTCH_ROUTES,
   type StytchRoute,
@@ -30,12 +35,14 @@ export {
   isConnectedAppsResponse,
   isJwksResponse,
   isRecord,
+  isRevokeAllResponse,
   isRevokeResponse,
   isSessionsAuthenticateResponse,
 } from './shape-guards.ts';
 export type {
   ClientType,
   ConnectedApp,
+  RevokeAllOutcome,
   SessionsAuthenticateRequest,
   SessionsAuthenticateResponse,
   SessionsGetJWKSRequest,
@@ -45,6 +52,8 @@ export type {
   StytchSessionSummary,
   UsersConnectedAppsRequest,
   UsersConnectedAppsResponse,
+  UsersRevokeAllRequest,
+  UsersRevokeAllResponse,
   UsersRevokeRequest,
   UsersRevokeResponse,
 } from './shapes.ts';

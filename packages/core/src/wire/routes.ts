@@ -26,7 +26,7 @@ const sessionsGetJWKS = {
 } as const satisfies StytchRoute;
 
 /**
- * Every Stytch endpoint connected-apps speaks, keyed by the Stytch SDK's method name. The proxy serves
+ * Every Stytch endpoint connected-apps speaks (the proxy's own routes are `PROXY_ROUTES`), keyed by the Stytch SDK's method name. The proxy serves
  * the `users*` routes under its base path with the same templates.
  */
 export const STYTCH_ROUTES = {

@@ -1,8 +1,11 @@
 import type {
   ConnectedApp,
+  RevokeAllOutcome,
   SessionsAuthenticateResponse,
   SessionsGetJWKSResponse,
+  StytchErrorBody,
   UsersConnectedAppsResponse,
+  UsersRevokeAllResponse,
   UsersRevokeResponse,
 } from './shapes.ts';
 
@@ -62,5 +65,31 @@ export function isJwksResponse(value: unknown): value is SessionsGetJWKSResponse
     isStytchSuccess(value) &&
     Array.isArray(value.keys) &&
     value.keys.every((key: unknown) => isRecord(key) && typeof key.kty === 'string')
+  );
+}
+
+/** A revoke-all envelope: 200 or 207, and one well-formed outcome per app. */
+export function isRevokeAllResponse(value: unknown): value is UsersRevokeAllResponse {
+  return (
+    isStytchSuccess(value) &&
+    (value.status_code === 200 || value.status_code === 207) &&
+    Array.isArray(value.connected_apps) &&
+    value.connected_apps.every(isRevokeAllOutcome)
+  );
+}
+
+function isRevokeAllOutcome(value: unknown): value is RevokeAllOutcome {
+  if (!isRecord(value) || typeof value.connected_app_id !== 'string') return false;
+  return value.outcome === 'revoked' || (value.outcome === 'failed' && isErrorBody(value.error));
+}
+
+function isErrorBody(value: unknown): value is StytchErrorBody {
+  return (
+    isRecord(value) &&
+    typeof value.status_code === 'number' &&
+    typeof value.request_id === 'string' &&
+    typeof value.error_type === 'string' &&
+    typeof value.error_message === 'string' &&
+    typeof value.error_url === 'string'
   );
 }

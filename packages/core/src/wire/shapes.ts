@@ -52,6 +52,27 @@ export interface UsersConnectedAppsResponse {
   connected_apps: ConnectedApp[];
 }
 
+/** `users.revokeAll()` input (proxy only: Stytch has no such call). */
+export interface UsersRevokeAllRequest {
+  user_id: string;
+}
+
+/** What revoke-all did with one app: revoked, or the Stytch-shaped error its revoke met. */
+export type RevokeAllOutcome =
+  | { connected_app_id: string; outcome: 'revoked' }
+  | { connected_app_id: string; outcome: 'failed'; error: StytchErrorBody };
+
+/**
+ * `users.revokeAll()` result, the proxy's envelope: its own `request_id` (each failed app's `error`
+ * carries Stytch's), `status_code` 200 when every app was revoked (or there was none) and 207 when at
+ * least one failed, and one outcome per app the user had authorized.
+ */
+export interface UsersRevokeAllResponse {
+  request_id: string;
+  status_code: 200 | 207;
+  connected_apps: RevokeAllOutcome[];
+}
+
 /** `sessions.authenticate()` input: exactly one of the two credentials. */
 export type SessionsAuthenticateRequest =
   | { session_token: string; session_jwt?: never }

@@ -1,0 +1,25 @@
+import type { StytchRoute } from './routes.ts';
+
+// Its own constant, so a bundle that never revokes everything leaves it out.
+const usersRevokeAll = {
+  method: 'POST',
+  template: '/v1/users/{user_id}/connected_apps/revoke_all',
+} as const satisfies StytchRoute;
+
+/**
+ * Routes only the connected-apps proxy serves, under its base path. **Stytch has no such calls**:
+ * the proxy makes them of Stytch's own (`usersRevokeAll` lists the user's apps, then revokes each).
+ * Kept apart from {@link STYTCH_ROUTES} so nothing ever sends them to Stytch.
+ */
+export const PROXY_ROUTES = { usersRevokeAll } as const;
+
+/** The name of a route in {@link PROXY_ROUTES}. */
+export type ProxyRouteName = keyof typeof PROXY_ROUTES;
+
+/**
+ * The HTTP status (and `status_code`) of a revoke-all answer in which at least one app failed:
+ * 207 Multi-Status, because the body holds one outcome per app. All revoked, or nothing to revoke, is 200.
+ */
+export const REVOKE_ALL_PARTIAL_STATUS = 207;
+
+export { usersRevokeAll };
