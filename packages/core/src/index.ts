@@ -15,7 +15,7 @@ export {
   type RetryPolicy,
   type RetryRule,
 } from './client/retry-policy.ts';
-export type { ConnectedAppsClient, RequestOptions, StytchClient } from './client/types.ts';
+export type { ConnectedAppsClient, ProxyClient, RequestOptions, StytchClient } from './client/types.ts';
 export { AbortError, isAbortError } from './errors/abort-error.ts';
 export {
   ConnectedAppsError,

@@ -5,7 +5,16 @@ export type {
   ConnectedAppsPendingResult,
   ConnectedAppsStatus,
   ConnectedAppsSuccessResult,
+  MutationActions,
+  MutationCallbacks,
+  MutationErrorResult,
+  MutationIdleResult,
+  MutationPendingResult,
+  MutationResult,
+  MutationSuccessResult,
   RevokeActions,
+  RevokeAllCallbacks,
+  RevokeAllVariables,
   RevokeCallbacks,
   RevokeErrorResult,
   RevokeIdleResult,
@@ -15,8 +24,11 @@ export type {
   RevokeVariables,
   UseConnectedAppsOptions,
   UseConnectedAppsResult,
+  UseRevokeAllConnectedAppsOptions,
+  UseRevokeAllConnectedAppsResult,
   UseRevokeConnectedAppOptions,
   UseRevokeConnectedAppResult,
 } from './types.ts';
 export { useConnectedApps } from './use-connected-apps.ts';
+export { useRevokeAllConnectedApps } from './use-revoke-all-connected-apps.ts';
 export { useRevokeConnectedApp } from './use-revoke-connected-app.ts';

@@ -2,6 +2,9 @@ import type {
   ConnectedApp,
   ConnectedAppsClient,
   ConnectedAppsError,
+  ProxyClient,
+  UsersRevokeAllRequest,
+  UsersRevokeAllResponse,
   UsersRevokeRequest,
   UsersRevokeResponse,
 } from '@connected-apps/core';
@@ -9,19 +12,30 @@ import type {
 /** What a revoke needs: the user and the app, exactly as `client.users.revoke()` takes them. */
 export type RevokeVariables = UsersRevokeRequest;
 
-/** Callbacks for one revoke. Their return values are ignored; an exception thrown in one is rethrown asynchronously. */
-export interface RevokeCallbacks {
-  /** Runs after the revoke succeeded (the app has already left every mounted list of that user). */
-  onSuccess?: (data: UsersRevokeResponse, variables: RevokeVariables) => void;
-  /** Runs after the revoke failed, with the typed, Stytch-shaped error. */
-  onError?: (error: ConnectedAppsError, variables: RevokeVariables) => void;
+/** What a revoke-all needs: the user, exactly as `client.users.revokeAll()` takes it. */
+export type RevokeAllVariables = UsersRevokeAllRequest;
+
+/**
+ * Callbacks for one call of a mutation hook. Their return values are ignored; an exception thrown in
+ * one is rethrown asynchronously.
+ */
+export interface MutationCallbacks<V, D> {
+  /** Runs after the call succeeded (the mounted lists of that user are already updated). */
+  onSuccess?: (data: D, variables: V) => void;
+  /** Runs after the call failed, with the typed, Stytch-shaped error. */
+  onError?: (error: ConnectedAppsError, variables: V) => void;
   /** Runs after either, like `finally`. */
-  onSettled?: (
-    data: UsersRevokeResponse | undefined,
-    error: ConnectedAppsError | null,
-    variables: RevokeVariables,
-  ) => void;
+  onSettled?: (data: D | undefined, error: ConnectedAppsError | null, variables: V) => void;
 }
+
+/** Callbacks for one revoke. */
+export type RevokeCallbacks = MutationCallbacks<RevokeVariables, UsersRevokeResponse>;
+
+/**
+ * Callbacks for one revoke-all. `onSuccess` runs for every envelope, 200 and 207 alike: read
+ * `data.connected_apps` for the apps that failed.
+ */
+export type RevokeAllCallbacks = MutationCallbacks<RevokeAllVariables, UsersRevokeAllResponse>;
 
 /** Options of `useRevokeConnectedApp()`. */
 export interface UseRevokeConnectedAppOptions extends RevokeCallbacks {
@@ -38,23 +52,36 @@ export interface UseRevokeConnectedAppOptions extends RevokeCallbacks {
   optimistic?: boolean;
 }
 
-/** Functions every `useRevokeConnectedApp()` result carries; all of them are stable across renders. */
-export interface RevokeActions {
+/** Options of `useRevokeAllConnectedApps()`. */
+export interface UseRevokeAllConnectedAppsOptions extends RevokeAllCallbacks {
   /**
-   * Starts a revoke and never rejects: the outcome arrives in `status`/`error` and the callbacks.
-   * The callbacks given here run only while the component is mounted and this is still its latest revoke.
+   * The client to use instead of the one from `<ConnectedAppsProvider>`: `createProxyClient`'s, which
+   * has `users.revokeAll` (a client without it fails every call with a typed error).
+   * @default the provider's client
    */
-  revoke: (variables: RevokeVariables, callbacks?: RevokeCallbacks) => void;
-  /** Starts a revoke and returns its promise, which rejects with a `ConnectedAppsError`. */
-  revokeAsync: (variables: RevokeVariables, callbacks?: RevokeCallbacks) => Promise<UsersRevokeResponse>;
-  /** Back to `idle`. A revoke still in flight completes, but no longer changes this result. */
+  client?: ConnectedAppsClient | ProxyClient;
+}
+
+/** Functions every mutation hook result carries; all of them are stable across renders. */
+export interface MutationActions<V, D> {
+  /**
+   * Starts the call and never rejects: the outcome arrives in `status`/`error` and the callbacks.
+   * The callbacks given here run only while the component is mounted and this is still its latest call.
+   */
+  revoke: (variables: V, callbacks?: MutationCallbacks<V, D>) => void;
+  /** Starts the call and returns its promise, which rejects with a `ConnectedAppsError`. */
+  revokeAsync: (variables: V, callbacks?: MutationCallbacks<V, D>) => Promise<D>;
+  /** Back to `idle`. A call still in flight completes, but no longer changes this result. */
   reset: () => void;
 }
 
-/** Where a revoke stands. */
+/** Functions every `useRevokeConnectedApp()` result carries. */
+export type RevokeActions = MutationActions<RevokeVariables, UsersRevokeResponse>;
+
+/** Where a revoke (or revoke-all) stands. */
 export type RevokeStatus = 'idle' | 'pending' | 'success' | 'error';
 
-export interface RevokeIdleResult extends RevokeActions {
+export interface MutationIdleResult<V, D> extends MutationActions<V, D> {
   status: 'idle';
   isIdle: true;
   isPending: false;
@@ -64,7 +91,7 @@ export interface RevokeIdleResult extends RevokeActions {
   error: null;
   variables: undefined;
 }
-export interface RevokePendingResult extends RevokeActions {
+export interface MutationPendingResult<V, D> extends MutationActions<V, D> {
   status: 'pending';
   isIdle: false;
   isPending: true;
@@ -72,19 +99,19 @@ export interface RevokePendingResult extends RevokeActions {
   isError: false;
   data: undefined;
   error: null;
-  variables: RevokeVariables;
+  variables: V;
 }
-export interface RevokeSuccessResult extends RevokeActions {
+export interface MutationSuccessResult<V, D> extends MutationActions<V, D> {
   status: 'success';
   isIdle: false;
   isPending: false;
   isSuccess: true;
   isError: false;
-  data: UsersRevokeResponse;
+  data: D;
   error: null;
-  variables: RevokeVariables;
+  variables: V;
 }
-export interface RevokeErrorResult extends RevokeActions {
+export interface MutationErrorResult<V, D> extends MutationActions<V, D> {
   status: 'error';
   isIdle: false;
   isPending: false;
@@ -92,15 +119,29 @@ export interface RevokeErrorResult extends RevokeActions {
   isError: true;
   data: undefined;
   error: ConnectedAppsError;
-  variables: RevokeVariables;
+  variables: V;
 }
 
+/** What a mutation hook returns: a union discriminated on `status`. */
+export type MutationResult<V, D> =
+  | MutationIdleResult<V, D>
+  | MutationPendingResult<V, D>
+  | MutationSuccessResult<V, D>
+  | MutationErrorResult<V, D>;
+
+export type RevokeIdleResult = MutationIdleResult<RevokeVariables, UsersRevokeResponse>;
+export type RevokePendingResult = MutationPendingResult<RevokeVariables, UsersRevokeResponse>;
+export type RevokeSuccessResult = MutationSuccessResult<RevokeVariables, UsersRevokeResponse>;
+export type RevokeErrorResult = MutationErrorResult<RevokeVariables, UsersRevokeResponse>;
+
 /** What `useRevokeConnectedApp()` returns: a union discriminated on `status`. */
-export type UseRevokeConnectedAppResult =
-  | RevokeIdleResult
-  | RevokePendingResult
-  | RevokeSuccessResult
-  | RevokeErrorResult;
+export type UseRevokeConnectedAppResult = MutationResult<RevokeVariables, UsersRevokeResponse>;
+
+/**
+ * What `useRevokeAllConnectedApps()` returns: a union discriminated on `status`. `success` holds the
+ * envelope, whether every app was revoked (`data.status_code` 200) or some failed (207).
+ */
+export type UseRevokeAllConnectedAppsResult = MutationResult<RevokeAllVariables, UsersRevokeAllResponse>;
 
 /** Options of `useConnectedApps()`. */
 export interface UseConnectedAppsOptions {

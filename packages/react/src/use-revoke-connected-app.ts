@@ -1,10 +1,11 @@
 'use client';
 
+import type { UsersRevokeResponse } from '@connected-apps/core';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useConnectedAppsClient } from './provider.tsx';
-import { RevokeObserver } from './store/revoke-observer.ts';
+import { MutationObserver } from './store/mutation-observer.ts';
 import { storeForClient } from './store/store-for-client.ts';
-import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
+import type { RevokeVariables, UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
 import { useObserver } from './use-observer.ts';
 
 /**
@@ -25,7 +26,14 @@ export function useRevokeConnectedApp(
   const store = storeForClient(useConnectedAppsClient(options.client));
   // One observer per store (a new client is a new store, so a new observer). Creating one has no side
   // effects, so StrictMode's double render is harmless; later options reach it through the effect below.
-  const observer = useObserver(() => new RevokeObserver(store, options), [store]);
+  const observer = useObserver(
+    () =>
+      new MutationObserver<RevokeVariables, UsersRevokeResponse, UseRevokeConnectedAppOptions>(
+        (variables, latest) => store.revoke(variables, { optimistic: latest.optimistic === true }),
+        options,
+      ),
+    [store],
+  );
   useEffect(() => {
     observer.setOptions(options);
   }, [observer, options]);

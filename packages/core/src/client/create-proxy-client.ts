@@ -1,4 +1,4 @@
-import { usersOperations } from './operations.ts';
+import { proxyOperations } from './operations.ts';
 import {
   type CommonClientOptions,
   invalidOption,
@@ -6,7 +6,7 @@ import {
   resolveCommonOptions,
   trimBaseUrl,
 } from './options.ts';
-import type { ConnectedAppsClient } from './types.ts';
+import type { ProxyClient } from './types.ts';
 
 /** Options of {@link createProxyClient}. */
 export interface ProxyClientOptions extends CommonClientOptions {
@@ -28,17 +28,18 @@ export interface ProxyClientOptions extends CommonClientOptions {
 
 /**
  * A client for the browser (or any caller without the Stytch secret) that talks to the backend
- * proxy, which speaks Stytch's paths and shapes. Same operations and errors as the Stytch client.
+ * proxy, which speaks Stytch's paths and shapes. Same operations and errors as the Stytch client, plus
+ * the proxy's own `users.revokeAll`.
  *
  * @example
  * const client = createProxyClient({ baseUrl: '/api', headers: { 'x-csrf-token': token } });
  * const { connected_apps } = await client.users.connectedApps({ user_id });
  */
-export function createProxyClient(options: ProxyClientOptions): ConnectedAppsClient {
+export function createProxyClient(options: ProxyClientOptions): ProxyClient {
   if (typeof options.baseUrl !== 'string') invalidOption('baseUrl', 'a URL string (relative or absolute)');
   const { sessionJwt } = options;
   const headers = lowerCaseHeaders(options.headers);
-  return usersOperations({
+  return proxyOperations({
     ...resolveCommonOptions(options),
     baseUrl: trimBaseUrl(options.baseUrl),
     credentials: options.credentials ?? 'include',

@@ -1,29 +1,52 @@
-import { sessionsAuthenticate, sessionsGetJWKS, usersConnectedApps, usersRevoke } from '../wire/routes.ts';
+import { usersRevokeAll } from '../wire/proxy-routes.ts';
+import {
+  type StytchRoute,
+  sessionsAuthenticate,
+  sessionsGetJWKS,
+  usersConnectedApps,
+  usersRevoke,
+} from '../wire/routes.ts';
 import {
   isConnectedAppsResponse,
   isJwksResponse,
+  isRevokeAllResponse,
   isRevokeResponse,
   isSessionsAuthenticateResponse,
 } from '../wire/shape-guards.ts';
 import type { SessionsAuthenticateRequest } from '../wire/shapes.ts';
 import type { ClientConfig } from './options.ts';
 import { request } from './request.ts';
-import type { ConnectedAppsClient, StytchClient } from './types.ts';
+import type { ConnectedAppsClient, ProxyClient, RequestOptions, StytchClient } from './types.ts';
+
+/** One operation of a route: its path parameters in, the success shape out (checked by `isExpected`). */
+function operation<P, T extends { request_id: string }>(
+  config: ClientConfig,
+  route: StytchRoute,
+  isExpected: (json: unknown) => json is T,
+) {
+  return (params: P, options?: RequestOptions): Promise<T> =>
+    request(config, { ...route, params, isExpected }, options);
+}
 
 /**
  * The operation table: each Stytch route with its success shape, over one {@link ClientConfig}.
  * The proxy client gets the `users` operations (all the proxy serves); the Stytch client also gets
- * `sessions`. Two functions, so a browser bundle leaves the session operations out.
+ * `sessions`. Separate functions, so a browser bundle leaves the session operations out.
  */
 export function usersOperations(config: ClientConfig): ConnectedAppsClient {
   return {
     users: {
-      revoke: (params, options) =>
-        request(config, { ...usersRevoke, params, isExpected: isRevokeResponse }, options),
-      connectedApps: (params, options) =>
-        request(config, { ...usersConnectedApps, params, isExpected: isConnectedAppsResponse }, options),
+      revoke: operation(config, usersRevoke, isRevokeResponse),
+      connectedApps: operation(config, usersConnectedApps, isConnectedAppsResponse),
     },
   };
+}
+
+/** {@link usersOperations} plus the proxy's own revoke-all (Stytch has no such call). */
+export function proxyOperations(config: ClientConfig): ProxyClient {
+  const client = usersOperations(config) as ProxyClient;
+  client.users.revokeAll = operation(config, usersRevokeAll, isRevokeAllResponse);
+  return client;
 }
 
 /** {@link usersOperations} plus Stytch's session checks. */
@@ -42,8 +65,7 @@ export function stytchOperations(config: ClientConfig): StytchClient {
           },
           options,
         ),
-      getJWKS: (params, options) =>
-        request(config, { ...sessionsGetJWKS, params, isExpected: isJwksResponse }, options),
+      getJWKS: operation(config, sessionsGetJWKS, isJwksResponse),
     },
   };
 }

@@ -5,6 +5,8 @@ import type {
   SessionsGetJWKSResponse,
   UsersConnectedAppsRequest,
   UsersConnectedAppsResponse,
+  UsersRevokeAllRequest,
+  UsersRevokeAllResponse,
   UsersRevokeRequest,
   UsersRevokeResponse,
 } from '../wire/shapes.ts';
@@ -40,6 +42,27 @@ export interface ConnectedAppsClient {
       req: UsersConnectedAppsRequest,
       options?: RequestOptions,
     ): Promise<UsersConnectedAppsResponse>;
+  };
+}
+
+/**
+ * The browser client ({@link createProxyClient}): the connected-apps operations plus revoke-all, which
+ * only the proxy serves (Stytch has no such call, so the Stytch client does not have it).
+ */
+export interface ProxyClient extends ConnectedAppsClient {
+  users: ConnectedAppsClient['users'] & {
+    /**
+     * The proxy's `POST {base}/v1/users/{user_id}/connected_apps/revoke_all`: revokes every app the user
+     * has authorized. Resolves with one outcome per app both when all were revoked (`status_code` 200)
+     * and when some failed (207, each failed app with its Stytch-shaped `error`): read each outcome.
+     * Rejects, like every call, when the request as a whole failed (a refusal, a failed listing).
+     * Calling it again revokes only what is left.
+     *
+     * @example
+     * const { status_code, connected_apps } = await client.users.revokeAll({ user_id: 'user-test-…' });
+     * const failed = connected_apps.filter((app) => app.outcome === 'failed');
+     */
+    revokeAll(req: UsersRevokeAllRequest, options?: RequestOptions): Promise<UsersRevokeAllResponse>;
   };
 }
 

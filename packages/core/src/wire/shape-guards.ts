@@ -1,9 +1,7 @@
 import type {
   ConnectedApp,
-  RevokeAllOutcome,
   SessionsAuthenticateResponse,
   SessionsGetJWKSResponse,
-  StytchErrorBody,
   UsersConnectedAppsResponse,
   UsersRevokeAllResponse,
   UsersRevokeResponse,
@@ -68,28 +66,10 @@ export function isJwksResponse(value: unknown): value is SessionsGetJWKSResponse
   );
 }
 
-/** A revoke-all envelope: 200 or 207, and one well-formed outcome per app. */
+/**
+ * A revoke-all envelope: the success fields and a list of outcomes. Compact on purpose (it ships in
+ * the browser client, whose budget is tight): the proxy that sends it builds each outcome from core's types.
+ */
 export function isRevokeAllResponse(value: unknown): value is UsersRevokeAllResponse {
-  return (
-    isStytchSuccess(value) &&
-    (value.status_code === 200 || value.status_code === 207) &&
-    Array.isArray(value.connected_apps) &&
-    value.connected_apps.every(isRevokeAllOutcome)
-  );
-}
-
-function isRevokeAllOutcome(value: unknown): value is RevokeAllOutcome {
-  if (!isRecord(value) || typeof value.connected_app_id !== 'string') return false;
-  return value.outcome === 'revoked' || (value.outcome === 'failed' && isErrorBody(value.error));
-}
-
-function isErrorBody(value: unknown): value is StytchErrorBody {
-  return (
-    isRecord(value) &&
-    typeof value.status_code === 'number' &&
-    typeof value.request_id === 'string' &&
-    typeof value.error_type === 'string' &&
-    typeof value.error_message === 'string' &&
-    typeof value.error_url === 'string'
-  );
+  return isStytchSuccess(value) && Array.isArray(value.connected_apps);
 }

@@ -1,0 +1,47 @@
+'use client';
+
+import type { UsersRevokeAllResponse } from '@connected-apps/core';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useConnectedAppsClient } from './provider.tsx';
+import { MutationObserver } from './store/mutation-observer.ts';
+import { revokeAll } from './store/revoke-all.ts';
+import { storeForClient } from './store/store-for-client.ts';
+import type {
+  RevokeAllVariables,
+  UseRevokeAllConnectedAppsOptions,
+  UseRevokeAllConnectedAppsResult,
+} from './types.ts';
+import { useObserver } from './use-observer.ts';
+
+/**
+ * Revokes every connected app of a user through the proxy's revoke-all (a proxy-only route: Stytch
+ * has no such call), with the same conventions as `useRevokeConnectedApp()`: `revoke`, `revokeAsync`,
+ * `status`, `isPending`, `data`, `error`, `variables`, `reset`, callbacks.
+ *
+ * `success` means the proxy answered with its envelope: every app revoked (`data.status_code` 200) or
+ * some failed (207, each with its `error`). The revoked apps leave every mounted `useConnectedApps()` of
+ * that user; the failed ones stay. `error` is for a call that failed as a whole (refused, list failed).
+ * A second call while one is in flight joins it. Needs `createProxyClient`'s client.
+ *
+ * @example
+ * const { revoke, isPending, data } = useRevokeAllConnectedApps();
+ * <button disabled={isPending} onClick={() => revoke({ user_id })}>Revoke all</button>
+ * const failed = data?.connected_apps.filter((app) => app.outcome === 'failed') ?? [];
+ */
+export function useRevokeAllConnectedApps(
+  options: UseRevokeAllConnectedAppsOptions = {},
+): UseRevokeAllConnectedAppsResult {
+  const store = storeForClient(useConnectedAppsClient(options.client));
+  const observer = useObserver(
+    () =>
+      new MutationObserver<RevokeAllVariables, UsersRevokeAllResponse, UseRevokeAllConnectedAppsOptions>(
+        (variables) => revokeAll(store, variables),
+        options,
+      ),
+    [store],
+  );
+  useEffect(() => {
+    observer.setOptions(options);
+  }, [observer, options]);
+  return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
+}
