@@ -1,17 +1,8 @@
 'use client';
 
-import type { UsersRevokeAllResponse } from '@connected-apps/core';
-import { useEffect, useSyncExternalStore } from 'react';
-import { useConnectedAppsClient } from './provider.tsx';
-import { MutationObserver } from './store/mutation-observer.ts';
 import { revokeAll } from './store/revoke-all.ts';
-import { storeForClient } from './store/store-for-client.ts';
-import type {
-  RevokeAllVariables,
-  UseRevokeAllConnectedAppsOptions,
-  UseRevokeAllConnectedAppsResult,
-} from './types.ts';
-import { useObserver } from './use-observer.ts';
+import type { UseRevokeAllConnectedAppsOptions, UseRevokeAllConnectedAppsResult } from './types.ts';
+import { useMutation } from './use-mutation.ts';
 
 /**
  * Revokes every connected app of a user through the proxy's revoke-all (a proxy-only route: Stytch
@@ -31,17 +22,5 @@ import { useObserver } from './use-observer.ts';
 export function useRevokeAllConnectedApps(
   options: UseRevokeAllConnectedAppsOptions = {},
 ): UseRevokeAllConnectedAppsResult {
-  const store = storeForClient(useConnectedAppsClient(options.client));
-  const observer = useObserver(
-    () =>
-      new MutationObserver<RevokeAllVariables, UsersRevokeAllResponse, UseRevokeAllConnectedAppsOptions>(
-        (variables) => revokeAll(store, variables),
-        options,
-      ),
-    [store],
-  );
-  useEffect(() => {
-    observer.setOptions(options);
-  }, [observer, options]);
-  return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
+  return useMutation(options, revokeAll);
 }

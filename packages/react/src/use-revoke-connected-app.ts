@@ -1,12 +1,7 @@
 'use client';
 
-import type { UsersRevokeResponse } from '@connected-apps/core';
-import { useEffect, useSyncExternalStore } from 'react';
-import { useConnectedAppsClient } from './provider.tsx';
-import { MutationObserver } from './store/mutation-observer.ts';
-import { storeForClient } from './store/store-for-client.ts';
-import type { RevokeVariables, UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
-import { useObserver } from './use-observer.ts';
+import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
+import { useMutation } from './use-mutation.ts';
 
 /**
  * Revokes a connected app, with TanStack Query's mutation conventions: `revoke` (never rejects),
@@ -23,19 +18,7 @@ import { useObserver } from './use-observer.ts';
 export function useRevokeConnectedApp(
   options: UseRevokeConnectedAppOptions = {},
 ): UseRevokeConnectedAppResult {
-  const store = storeForClient(useConnectedAppsClient(options.client));
-  // One observer per store (a new client is a new store, so a new observer). Creating one has no side
-  // effects, so StrictMode's double render is harmless; later options reach it through the effect below.
-  const observer = useObserver(
-    () =>
-      new MutationObserver<RevokeVariables, UsersRevokeResponse, UseRevokeConnectedAppOptions>(
-        (variables, latest) => store.revoke(variables, { optimistic: latest.optimistic === true }),
-        options,
-      ),
-    [store],
+  return useMutation(options, (store, variables, latest) =>
+    store.revoke(variables, { optimistic: latest.optimistic === true }),
   );
-  useEffect(() => {
-    observer.setOptions(options);
-  }, [observer, options]);
-  return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
 }

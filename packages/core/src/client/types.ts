@@ -1,3 +1,5 @@
+// The proxy-only operation's shapes, named apart from Stytch's.
+import type { UsersRevokeAllRequest, UsersRevokeAllResponse } from '../wire/index.ts';
 import type {
   SessionsAuthenticateRequest,
   SessionsAuthenticateResponse,
@@ -5,8 +7,6 @@ import type {
   SessionsGetJWKSResponse,
   UsersConnectedAppsRequest,
   UsersConnectedAppsResponse,
-  UsersRevokeAllRequest,
-  UsersRevokeAllResponse,
   UsersRevokeRequest,
   UsersRevokeResponse,
 } from '../wire/shapes.ts';
