@@ -1,9 +1,9 @@
+import { createUndiciTransport } from '@connected-apps/core/node';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import type { ProxyConfig } from './config/proxy-config.ts';
-import { createDispatchTransport } from './upstream/undici-dispatch-transport.ts';
 
 /**
- * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createDispatchTransport`)
+ * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createUndiciTransport`)
  * unless `deps` supplies a client or transport. {@link startProxy} also listens on a port (with the Node adapter, which reads
  * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s.
  *
@@ -13,5 +13,5 @@ import { createDispatchTransport } from './upstream/undici-dispatch-transport.ts
  * await proxy.close();
  */
 export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): ProxyApp {
-  return assembleProxy(config, deps, () => createDispatchTransport()).proxy;
+  return assembleProxy(config, deps, () => createUndiciTransport()).proxy;
 }

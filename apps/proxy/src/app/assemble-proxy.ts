@@ -28,7 +28,7 @@ export interface ProxyDeps {
    * @default core's `createStytchClient` on `transport`, with `UPSTREAM_TIMEOUT_MS` and `UPSTREAM_RETRIES`
    */
   stytch?: StytchClient;
-  /** HTTP transport of the default client. @default undici's keep-alive pool on Node (`createDispatchTransport`), `fetch` on the edge */
+  /** HTTP transport of the default client. @default undici's keep-alive pool on Node (`createUndiciTransport`), `fetch` on the edge */
   transport?: Transport;
   /** Rate-limit counters, e.g. `hono-rate-limiter`'s RedisStore when several replicas run. @default bounded memory stores */
   rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
@@ -64,7 +64,7 @@ export interface AssembledProxy {
  * bundles the other's transport.
  *
  * @example
- * const { proxy } = assembleProxy(config, {}, () => createDispatchTransport());
+ * const { proxy } = assembleProxy(config, {}, () => createUndiciTransport());
  */
 export function assembleProxy(
   config: ProxyConfig,

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createUndiciTransport } from '@connected-apps/core/node';
 import type { DestinationStream } from 'pino';
 import { createNodeListener } from '../adapters/node-listener.ts';
 import { NodeRequestView } from '../adapters/node-request-view.ts';
@@ -8,7 +9,6 @@ import { loadConfig } from '../config/load-config.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { startExchange } from '../pipeline/exchange.ts';
-import { createDispatchTransport } from '../upstream/undici-dispatch-transport.ts';
 import { createGracefulStop } from './graceful-stop.ts';
 import { createParserRefusal } from './parser-refusal.ts';
 
@@ -52,7 +52,7 @@ export async function startProxy(
 ): Promise<RunningProxy> {
   const config = 'projectId' in configOrEnv ? (configOrEnv as ProxyConfig) : loadConfig(configOrEnv);
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
-  const assembled = assembleProxy(config, { ...options, logger }, () => createDispatchTransport());
+  const assembled = assembleProxy(config, { ...options, logger }, () => createUndiciTransport());
   const { proxy, pipeline, exit, log } = assembled;
   const listener = createNodeListener(pipeline, log);
   const server = createServer(

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatchTransport } from './undici-dispatch-transport.ts';
+import { createUndiciTransport } from './undici.ts';
 
 let server: Server;
 let url: string;
@@ -37,8 +37,8 @@ afterAll(() => {
   server.close();
 });
 
-describe('createDispatchTransport', () => {
-  const transport = createDispatchTransport();
+describe('createUndiciTransport', () => {
+  const transport = createUndiciTransport();
   afterAll(() => transport.close?.());
 
   it('sends method, path, headers and body, and returns status, lower-case headers and the whole body', async () => {
