@@ -1,10 +1,7 @@
-import type { StytchRoute } from './routes.ts';
+import { route } from './routes.ts';
 
 // Its own constant, so a bundle that never revokes everything leaves it out.
-const usersRevokeAll = {
-  method: 'POST',
-  template: '/v1/users/{user_id}/connected_apps/revoke_all',
-} as const satisfies StytchRoute;
+const usersRevokeAll = /* @__PURE__ */ route('POST', '/v1/users/{user_id}/connected_apps/revoke_all');
 
 /**
  * Routes only the connected-apps proxy serves, under its base path. **Stytch has no such calls**:

@@ -7,27 +7,27 @@ export interface StytchRoute {
   readonly template: string;
 }
 
+/** A route constant; `@__PURE__` at each call lets a bundle drop the routes it never sends. */
+export function route<M extends StytchRoute['method'], T extends string>(
+  method: M,
+  template: T,
+): { readonly method: M; readonly template: T } {
+  return { method, template };
+}
+
 // One constant per route, so a browser bundle that sends only the `users` calls leaves the others out.
-const usersRevoke = {
-  method: 'POST',
-  template: '/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke',
-} as const satisfies StytchRoute;
-const usersConnectedApps = {
-  method: 'GET',
-  template: '/v1/users/{user_id}/connected_apps',
-} as const satisfies StytchRoute;
-const sessionsAuthenticate = {
-  method: 'POST',
-  template: '/v1/sessions/authenticate',
-} as const satisfies StytchRoute;
-const sessionsGetJWKS = {
-  method: 'GET',
-  template: '/v1/sessions/jwks/{project_id}',
-} as const satisfies StytchRoute;
+const usersRevoke = /* @__PURE__ */ route(
+  'POST',
+  '/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke',
+);
+const usersConnectedApps = /* @__PURE__ */ route('GET', '/v1/users/{user_id}/connected_apps');
+const sessionsAuthenticate = /* @__PURE__ */ route('POST', '/v1/sessions/authenticate');
+const sessionsGetJWKS = /* @__PURE__ */ route('GET', '/v1/sessions/jwks/{project_id}');
 
 /**
- * Every Stytch endpoint connected-apps speaks (the proxy's own routes are `PROXY_ROUTES`), keyed by the Stytch SDK's method name. The proxy serves
- * the `users*` routes under its base path with the same templates.
+ * Every Stytch endpoint connected-apps speaks, keyed by the Stytch SDK's method name (the proxy's own
+ * routes are `PROXY_ROUTES`). The proxy serves the `users*` routes under its base path with the same
+ * templates.
  */
 export const STYTCH_ROUTES = {
   usersRevoke,
