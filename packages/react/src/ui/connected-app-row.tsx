@@ -6,14 +6,16 @@ import type {
   ConnectedAppsError,
   UsersRevokeResponse,
 } from '@connected-apps/core';
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useRevokeConnectedApp } from '../use-revoke-connected-app.ts';
 import { AppLogo } from './app-logo.tsx';
 import { partClass } from './class-name.ts';
+import { ErrorNotice } from './error-notice.tsx';
 import type { ConnectedAppsMessages } from './messages.ts';
 import { RevokeConfirmation } from './revoke-confirmation.tsx';
 import { ScopeList } from './scope-list.tsx';
 import type { ConnectedAppsManagerProps } from './types.ts';
+import { useFocusAfter } from './use-focus-after.ts';
 
 /** What every row shares, set once by the manager. */
 export interface RowSettings
@@ -40,16 +42,11 @@ export function ConnectedAppRow({ app, settings }: { app: ConnectedApp; settings
   const nameId = useId();
   const revokeRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  // Where focus goes once the confirmation has opened (into it, on Cancel) or closed (back to Revoke):
-  // the target only exists after that render, so an effect after every render moves it.
-  const focusAfter = useRef<RefObject<HTMLButtonElement | null> | null>(null);
-  useEffect(() => {
-    focusAfter.current?.current?.focus();
-    focusAfter.current = null;
-  });
+  // Focus goes into the confirmation as it opens (on Cancel) and back to Revoke as it closes.
+  const focusAfter = useFocusAfter();
   const toggle = (open: boolean) => {
     reset();
-    focusAfter.current = open ? cancelRef : revokeRef;
+    focusAfter(open ? cancelRef : revokeRef);
     setConfirming(open);
   };
 
@@ -93,9 +90,21 @@ export function ConnectedAppRow({ app, settings }: { app: ConnectedApp; settings
   );
   const confirmation = confirming ? (
     <RevokeConfirmation
-      app={app}
+      title={messages.confirmTitle(app)}
+      text={messages.confirmText(app)}
+      confirm={messages.confirm}
       isPending={isPending}
-      error={error}
+      failed={!!error}
+      notice={
+        error && (
+          <ErrorNotice
+            title={messages.revokeErrorTitle(app)}
+            error={error}
+            messages={messages}
+            className={classNames.notice}
+          />
+        )
+      }
       onConfirm={() => revoke({ user_id: settings.user_id, connected_app_id: app.connected_app_id })}
       onCancel={() => toggle(false)}
       cancelRef={cancelRef}

@@ -7,13 +7,15 @@ import { ConnectedAppRow, type RowSettings } from './connected-app-row.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 import { ListSkeleton } from './list-skeleton.tsx';
 import { mergeMessages } from './messages.ts';
+import { useRevokeAllAction } from './revoke-all-action.tsx';
 import type { ConnectedAppsManagerProps } from './types.ts';
 
 /**
  * A ready-made "Connected apps" settings section: the user's apps (logo, name, type, description,
- * scopes in words) and Revoke behind an inline confirmation, with loading, empty and error states, a
- * live region for outcomes and keyboard focus kept in place. Built on `useConnectedApps` and
- * `useRevokeConnectedApp`, so it shares their store with any other list of the same user.
+ * scopes in words), Revoke behind an inline confirmation and "Revoke all" behind its own (opt out with
+ * `revokeAll={false}`), with loading, empty and error states, a live region for outcomes and keyboard
+ * focus kept in place. Built on `useConnectedApps`, `useRevokeConnectedApp` and
+ * `useRevokeAllConnectedApps`, so it shares their store with any other list of the same user.
  * Import `@connected-apps/react/ui.css` for the default look, or style the `ca-*` classes yourself.
  *
  * @example
@@ -60,6 +62,16 @@ export function ConnectedAppsManager(props: ConnectedAppsManagerProps) {
     onRevoked: handleRevoked,
   };
   const list = apps.data;
+  const revokeAll = useRevokeAllAction({
+    user_id: settings.user_id,
+    client,
+    list: props.revokeAll === false ? undefined : list,
+    messages,
+    classNames,
+    announce: (message) => setOutcome({ message }),
+    onRevokedAll: props.onRevokedAll,
+    onRevokeAllError: props.onRevokeAllError,
+  });
 
   return (
     <section
@@ -74,7 +86,9 @@ export function ConnectedAppsManager(props: ConnectedAppsManagerProps) {
         </Heading>
         {apps.isFetching && list && <span className="ca-refreshing">{messages.refreshing}</span>}
         {props.actions}
+        {revokeAll.button}
       </div>
+      {revokeAll.panel}
       <div className={partClass('status', classNames.status)} role="status">
         {outcome && <p className="ca-success">{outcome.message}</p>}
       </div>

@@ -1,4 +1,4 @@
-import type { ClientType, ConnectedApp, ConnectedAppsError } from '@connected-apps/core';
+import type { ClientType, ConnectedApp, StytchErrorBody } from '@connected-apps/core';
 
 /**
  * Every string `<ConnectedAppsManager>` shows or announces. Pass any of them through its `messages`
@@ -54,12 +54,29 @@ export interface ConnectedAppsMessages {
   revoked: (app: ConnectedApp) => string;
   /** Heads a failed revoke's error. @default (app) => `Could not revoke ${app.name}` */
   revokeErrorTitle: (app: ConnectedApp) => string;
+  /** Opens the revoke-all confirmation; in the header while the list has apps. @default 'Revoke all' */
+  revokeAll: string;
+  /** The revoke-all confirmation's question. @default (count) => `Remove access for ${count} apps?` */
+  revokeAllTitle: (count: number) => string;
+  /** What revoke-all does, said before it happens; gets how many apps it is about. */
+  revokeAllText: (count: number) => string;
+  /** Confirms revoke-all. @default 'Revoke all access' */
+  confirmRevokeAll: string;
+  /** Announced once every app is revoked. @default (count) => `${count} apps no longer have access to your account.` */
+  revokedAll: (count: number) => string;
+  /**
+   * Announced, and heads the failed apps (each under `revokeErrorTitle`), when some were revoked and
+   * some failed. @default (revoked, failed) => `${revoked} apps revoked; ${failed} could not be revoked.`
+   */
+  revokeAllPartial: (revoked: number, failed: number) => string;
+  /** Heads the error when revoke-all failed as a whole (nothing was revoked). @default 'Could not revoke your apps' */
+  revokeAllErrorTitle: string;
   /** A failure in words a person can act on. @default plain sentences per error type, else Stytch's message */
-  errorText: (error: ConnectedAppsError) => string;
+  errorText: (error: StytchErrorBody) => string;
   /** Labels the request id support will ask for (punctuation included, as languages differ). @default 'Request ID:' */
   requestId: string;
   /** The technical line under an error. @default (error) => 'HTTP 500 · internal_server_error' */
-  errorCode: (error: ConnectedAppsError) => string;
+  errorCode: (error: StytchErrorBody) => string;
 }
 
 /** What the `messages` prop takes: any strings, and any entries of the two records. */
@@ -67,6 +84,9 @@ export type ConnectedAppsMessagesInput = Partial<Omit<ConnectedAppsMessages, 'cl
   clientTypes?: Partial<Record<ClientType, string>>;
   scopes?: Record<string, string>;
 };
+
+/** `1 app`, `3 apps`. */
+const apps = (count: number) => `${count} app${count === 1 ? '' : 's'}`;
 
 /** The English messages, the defaults of every entry. */
 export const englishMessages: ConnectedAppsMessages = {
@@ -104,6 +124,14 @@ export const englishMessages: ConnectedAppsMessages = {
   retryRevoke: 'Try again',
   revoked: (app) => `${app.name} no longer has access to your account.`,
   revokeErrorTitle: (app) => `Could not revoke ${app.name}`,
+  revokeAll: 'Revoke all',
+  revokeAllTitle: (count) => `Remove access for ${apps(count)}?`,
+  revokeAllText: () =>
+    'Every app listed here will be signed out right away and can no longer use your account. Each can ask for access again the next time you use it.',
+  confirmRevokeAll: 'Revoke all access',
+  revokedAll: (count) => `${apps(count)} no longer ${count === 1 ? 'has' : 'have'} access to your account.`,
+  revokeAllPartial: (revoked, failed) => `${apps(revoked)} revoked; ${failed} could not be revoked.`,
+  revokeAllErrorTitle: 'Could not revoke your apps',
   errorText: (error) => {
     switch (error.error_type) {
       case 'session_required':

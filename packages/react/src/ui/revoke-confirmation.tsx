@@ -1,16 +1,23 @@
 'use client';
 
-import type { ConnectedApp, ConnectedAppsError } from '@connected-apps/core';
-import { type Ref, useId } from 'react';
+import type { ReactNode, Ref } from 'react';
+import { useId } from 'react';
 import { partClass } from './class-name.ts';
-import { ErrorNotice } from './error-notice.tsx';
 import type { ConnectedAppsMessages } from './messages.ts';
 import type { ConnectedAppsClassNames } from './types.ts';
 
 interface RevokeConfirmationProps {
-  app: ConnectedApp;
+  /** The question (the group's name). */
+  title: string;
+  /** What will happen, said before it does (the group's description). */
+  text: string;
+  /** The confirm button's words before the first attempt. */
+  confirm: string;
   isPending: boolean;
-  error: ConnectedAppsError | null;
+  /** Whether the last attempt failed: the confirm button then offers to try again. */
+  failed: boolean;
+  /** What went wrong, shown above the buttons. */
+  notice?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
   cancelRef: Ref<HTMLButtonElement>;
@@ -19,12 +26,13 @@ interface RevokeConfirmationProps {
 }
 
 /**
- * The inline "are you sure": what a revoke does, then Revoke access / Cancel. It stays open through
- * the pending state and a failure (the error, with "Try again" in the confirm button's place), so
- * keyboard focus never lands on something that vanished. Escape backs out unless a revoke is running.
+ * The inline "are you sure" of one revoke or of revoke-all: what will happen, then confirm / Cancel.
+ * It stays open through the pending state and a failure (the notice, with "Try again" in the confirm
+ * button's place), so keyboard focus never lands on something that vanished. Escape backs out unless
+ * a revoke is running.
  */
 export function RevokeConfirmation(props: RevokeConfirmationProps) {
-  const { app, isPending, error, messages, classNames } = props;
+  const { isPending, messages, classNames } = props;
   const textId = useId();
   const button = (variant: string) => partClass(`button ca-button-${variant}`, classNames.button);
   return (
@@ -35,18 +43,11 @@ export function RevokeConfirmation(props: RevokeConfirmationProps) {
         if (event.key === 'Escape' && !isPending) props.onCancel();
       }}
     >
-      <legend className="ca-confirm-title">{messages.confirmTitle(app)}</legend>
+      <legend className="ca-confirm-title">{props.title}</legend>
       <p id={textId} className="ca-confirm-text">
-        {messages.confirmText(app)}
+        {props.text}
       </p>
-      {error && (
-        <ErrorNotice
-          title={messages.revokeErrorTitle(app)}
-          error={error}
-          messages={messages}
-          className={classNames.notice}
-        />
-      )}
+      {props.notice}
       <div className="ca-confirm-buttons">
         {/* aria-disabled, not disabled: a disabled button drops keyboard focus; the clicks are ignored instead. */}
         <button
@@ -58,7 +59,7 @@ export function RevokeConfirmation(props: RevokeConfirmationProps) {
             if (!isPending) props.onConfirm();
           }}
         >
-          {isPending ? messages.revoking : error ? messages.retryRevoke : messages.confirm}
+          {isPending ? messages.revoking : props.failed ? messages.retryRevoke : props.confirm}
         </button>
         <button
           type="button"

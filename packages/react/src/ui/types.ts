@@ -2,6 +2,7 @@ import type {
   ConnectedApp,
   ConnectedAppsClient,
   ConnectedAppsError,
+  UsersRevokeAllResponse,
   UsersRevokeResponse,
 } from '@connected-apps/core';
 import type { ReactNode } from 'react';
@@ -98,4 +99,18 @@ export interface ConnectedAppsManagerProps {
   onRevoked?: (app: ConnectedApp, response: UsersRevokeResponse) => void;
   /** Runs when a revoke fails (the row shows the error and offers to try again). */
   onRevokeError?: (app: ConnectedApp, error: ConnectedAppsError) => void;
+  /**
+   * Offers "Revoke all" in the header while the list has apps: an inline confirmation, then the
+   * proxy's revoke-all (`users.revokeAll`, so the client must be `createProxyClient`'s). `false`
+   * leaves the action out.
+   * @default true
+   */
+  revokeAll?: boolean;
+  /**
+   * Runs once revoke-all answered: every app revoked (`status_code` 200, they have left the list) or
+   * some failed (207: those stay, and the confirmation names each with its error).
+   */
+  onRevokedAll?: (response: UsersRevokeAllResponse) => void;
+  /** Runs when revoke-all failed as a whole (nothing revoked; the confirmation offers to try again). */
+  onRevokeAllError?: (error: ConnectedAppsError) => void;
 }

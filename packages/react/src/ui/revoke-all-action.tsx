@@ -1,0 +1,115 @@
+'use client';
+
+import type { ConnectedApp, UsersRevokeAllResponse } from '@connected-apps/core';
+import { type ReactNode, useRef, useState } from 'react';
+import { useRevokeAllConnectedApps } from '../use-revoke-all-connected-apps.ts';
+import { partClass } from './class-name.ts';
+import { ErrorNotice } from './error-notice.tsx';
+import type { ConnectedAppsMessages } from './messages.ts';
+import { RevokeConfirmation } from './revoke-confirmation.tsx';
+import type { ConnectedAppsManagerProps } from './types.ts';
+import { useFocusAfter } from './use-focus-after.ts';
+
+interface RevokeAllSettings
+  extends Pick<ConnectedAppsManagerProps, 'client' | 'onRevokedAll' | 'onRevokeAllError'> {
+  user_id: string;
+  /** The apps listed now; the action is hidden while there are none. */
+  list: ConnectedApp[] | undefined;
+  messages: ConnectedAppsMessages;
+  classNames: NonNullable<ConnectedAppsManagerProps['classNames']>;
+  /** Says the outcome through the manager's live region. */
+  announce: (message: string) => void;
+}
+
+/**
+ * "Revoke all" as two parts the manager places: the button (in the header) and its inline
+ * confirmation (under it), on `useRevokeAllConnectedApps`. All revoked closes the confirmation and
+ * announces it; a partial failure keeps it open, naming each failed app with its error and request
+ * id, and "Try again" revokes only what is left (the revoked apps have already left the list).
+ */
+export function useRevokeAllAction(settings: RevokeAllSettings): { button: ReactNode; panel: ReactNode } {
+  const { messages, classNames, list } = settings;
+  const [confirming, setConfirming] = useState(false);
+  const { revoke, reset, isPending, error, data } = useRevokeAllConnectedApps({
+    client: settings.client,
+    onSuccess: (response: UsersRevokeAllResponse) => {
+      const failed = response.connected_apps.filter((app) => app.outcome === 'failed').length;
+      const revoked = response.connected_apps.length - failed;
+      if (!failed) setConfirming(false);
+      settings.announce(failed ? messages.revokeAllPartial(revoked, failed) : messages.revokedAll(revoked));
+      settings.onRevokedAll?.(response);
+    },
+    onError: (failure) => settings.onRevokeAllError?.(failure),
+  });
+  const openRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useFocusAfter();
+  const toggle = (open: boolean) => {
+    reset();
+    focusAfter(open ? cancelRef : openRef);
+    setConfirming(open);
+  };
+  if (!list?.length) return { button: null, panel: null };
+
+  const failures = data?.connected_apps.flatMap((outcome) =>
+    outcome.outcome === 'failed'
+      ? [
+          <ErrorNotice
+            key={outcome.connected_app_id}
+            title={messages.revokeErrorTitle(
+              // An app gone from the list meanwhile is still named, by its id.
+              list.find((app) => app.connected_app_id === outcome.connected_app_id) ??
+                ({ name: outcome.connected_app_id } as ConnectedApp),
+            )}
+            error={outcome.error}
+            messages={messages}
+            className={classNames.notice}
+            quiet
+          />,
+        ]
+      : [],
+  );
+  const notice = error ? (
+    <ErrorNotice
+      title={messages.revokeAllErrorTitle}
+      error={error}
+      messages={messages}
+      className={classNames.notice}
+    />
+  ) : failures?.length ? (
+    <div className="ca-revoke-all-failures">
+      <p className="ca-revoke-all-summary">
+        {messages.revokeAllPartial(data!.connected_apps.length - failures.length, failures.length)}
+      </p>
+      {failures}
+    </div>
+  ) : null;
+
+  return {
+    button: confirming ? null : (
+      <button
+        type="button"
+        ref={openRef}
+        className={partClass('button ca-button-outline ca-revoke-all', classNames.button)}
+        onClick={() => toggle(true)}
+      >
+        {messages.revokeAll}
+      </button>
+    ),
+    panel: confirming ? (
+      <RevokeConfirmation
+        title={messages.revokeAllTitle(list.length)}
+        text={messages.revokeAllText(list.length)}
+        confirm={messages.confirmRevokeAll}
+        isPending={isPending}
+        failed={!!notice}
+        notice={notice}
+        onConfirm={() => revoke({ user_id: settings.user_id })}
+        onCancel={() => toggle(false)}
+        cancelRef={cancelRef}
+        messages={messages}
+        classNames={classNames}
+      />
+    ) : null,
+  };
+}
