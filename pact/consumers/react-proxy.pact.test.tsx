@@ -5,9 +5,14 @@ import {
   isStytchApiError,
   type StytchApiError,
 } from '@connected-apps/core';
-import { ConnectedAppsProvider, useConnectedApps, useRevokeConnectedApp } from '@connected-apps/react';
+import {
+  ConnectedAppsProvider,
+  useConnectedApps,
+  useRevokeAllConnectedApps,
+  useRevokeConnectedApp,
+} from '@connected-apps/react';
 import { sessionJwtCookie as sessionJwtCookieHeader } from '@connected-apps/testkit';
-import type { PactV4 } from '@pact-foundation/pact';
+import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +20,7 @@ import { createConsumerPact } from '../support/consumer-pact.ts';
 import {
   CONNECTED_APP,
   CONNECTED_APP_ID,
+  FAILING_CONNECTED_APP_ID,
   FOREIGN_ORIGIN,
   OTHER_USER_ID,
   RATE_LIMITED_USER_ID,
@@ -30,11 +36,11 @@ import {
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { bearerSession, FAKE_SESSION_JWT, matching, sessionJwtCookie } from '../support/matchers.ts';
+import { bearerSession, FAKE_SESSION_JWT, id, matching, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
-import { listPath, revokePath } from '../support/paths.ts';
+import { listPath, revokeAllPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
-import { proxyError } from './react-proxy-shapes.ts';
+import { proxyError, revokeAllBody } from './react-proxy-shapes.ts';
 import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
 /** The proxy serves Stytch's routes under this base path. */
@@ -72,6 +78,17 @@ describe('connected-apps-react → connected-apps-proxy', () => {
     const { result } = renderHook(() => useRevokeConnectedApp(), { wrapper: wrapper(c) });
     await act(async () => {
       await result.current.revokeAsync({ user_id, connected_app_id }).catch(() => undefined);
+    });
+    return result.current;
+  }
+
+  /** Renders `useRevokeAllConnectedApps` on the signed-in client, revokes all, and returns the settled hook. */
+  async function revokeAllWithHook(url: string) {
+    const { result } = renderHook(() => useRevokeAllConnectedApps(), {
+      wrapper: wrapper(signedInClient(url)),
+    });
+    await act(async () => {
+      await result.current.revokeAsync({ user_id: USER_ID }).catch(() => undefined);
     });
     return result.current;
   }
@@ -125,6 +142,72 @@ describe('connected-apps-react → connected-apps-proxy', () => {
         const state = await revokeWithHook(signedInClient(mock.url), CONNECTED_APP_ID);
         expect(state.status).toBe('success');
         expect(state.data?.request_id).toMatch(/^request-id-test-/);
+      });
+  });
+
+  it("revokes all of the signed-in user's connected apps and reports each revoked (200)", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .uponReceiving('a revoke-all by the signed-in user, every revoke succeeding')
+      .withRequest('POST', revokeAllPath(USER_ID, API), signedInRevoke)
+      .willRespondWith(
+        200,
+        jsonAnswer(
+          revokeAllBody(
+            200,
+            MatchersV3.eachLike({ connected_app_id: id(CONNECTED_APP_ID), outcome: 'revoked' }),
+          ),
+        ),
+      )
+      .executeTest(async (mock) => {
+        const state = await revokeAllWithHook(mock.url);
+        expect(state.status).toBe('success');
+        expect(state.data).toMatchObject({
+          status_code: 200,
+          connected_apps: [{ connected_app_id: CONNECTED_APP_ID, outcome: 'revoked' }],
+        });
+      });
+  });
+
+  it("reports revoke-all's partial failure (207) with the failed app's Stytch error", async () => {
+    await pact
+      .addInteraction()
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID })
+      .given(STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: FAILING_CONNECTED_APP_ID })
+      .given(STATES.userIsSignedIn, { user_id: USER_ID })
+      .given(STATES.stytchFailsRevokeOf, { user_id: USER_ID, connected_app_id: FAILING_CONNECTED_APP_ID })
+      .uponReceiving("a revoke-all by the signed-in user, one app's revoke failing at Stytch")
+      .withRequest('POST', revokeAllPath(USER_ID, API), signedInRevoke)
+      .willRespondWith(
+        207,
+        jsonAnswer(
+          revokeAllBody(
+            207,
+            // The proxy promises one outcome per app, not their order.
+            MatchersV3.arrayContaining(
+              { connected_app_id: id(CONNECTED_APP_ID), outcome: 'revoked' },
+              {
+                connected_app_id: id(FAILING_CONNECTED_APP_ID),
+                outcome: 'failed',
+                error: stytchErrorBody(500, 'internal_server_error'),
+              },
+            ),
+          ),
+        ),
+      )
+      .executeTest(async (mock) => {
+        const state = await revokeAllWithHook(mock.url);
+        // A partial failure is the envelope, not a rejected call: the hook succeeds with status_code 207.
+        expect(state.status).toBe('success');
+        expect(state.data?.status_code).toBe(207);
+        const failed = state.data?.connected_apps.find((app) => app.outcome === 'failed');
+        expect(failed).toMatchObject({
+          connected_app_id: FAILING_CONNECTED_APP_ID,
+          error: { status_code: 500, error_type: 'internal_server_error' },
+        });
+        expect(failed?.outcome === 'failed' && failed.error.request_id).toMatch(/^request-id-test-/);
       });
   });
 

@@ -1,6 +1,6 @@
 import { SESSION_JWT_COOKIE } from '@connected-apps/core/wire';
 import { startProxy } from '@connected-apps/proxy';
-import { bearer, proxyListPath, startStack } from '@connected-apps/testkit';
+import { bearer, injectRevokeFault, proxyListPath, startStack } from '@connected-apps/testkit';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { pactLogLevel } from '../support/log-level.ts';
 import { PROXY } from '../support/participants.ts';
@@ -58,6 +58,13 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
         if (response.status === 429) return;
       }
       throw new Error(`The proxy never rate limited ${user_id}`);
+    },
+    [STATES.stytchFailsRevokeOf]: async (params) => {
+      // More times than the proxy's upstream attempts, so the revoke fails for good.
+      await injectRevokeFault(emulator.control, param(params, 'user_id'), param(params, 'connected_app_id'), {
+        status: 500,
+        times: 10,
+      });
     },
     [STATES.stytchIsSlow]: async () => {
       await emulator.control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });

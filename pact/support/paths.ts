@@ -23,3 +23,11 @@ export function listPath(user_id: string, base = ''): MatchersV3.V3RegexMatcher 
     `${base}/v1/users/${user_id}/connected_apps`,
   );
 }
+
+/** `POST {base}/v1/users/{user_id}/connected_apps/revoke_all`: the proxy's own route (Stytch has none). */
+export function revokeAllPath(user_id: string, base = ''): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}/v1/users/${SEGMENT}/connected_apps/revoke_all$`,
+    `${base}/v1/users/${user_id}/connected_apps/revoke_all`,
+  );
+}

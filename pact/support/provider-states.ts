@@ -10,6 +10,8 @@ export const STATES = {
   userIsSignedIn: 'user {user_id} is signed in',
   /** `{ user_id }`: the user is signed in and has spent the proxy's per-user request allowance. */
   userHasUsedUpRateLimit: 'user {user_id} has used up their rate limit',
+  /** `{ user_id, connected_app_id }`: Stytch answers 500 to every revoke of that app of that user. */
+  stytchFailsRevokeOf: 'Stytch fails every revoke of connected app {connected_app_id} of user {user_id}',
   /** Stytch takes longer to answer than the proxy is configured to wait. */
   stytchIsSlow: 'Stytch answers slower than the proxy waits',
   /** `{ user_id }`: the user exists and has a session; injects `session_token`. */
