@@ -33,7 +33,7 @@ export function ConnectedAppsManager(props: ConnectedAppsManagerProps) {
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // A new object per outcome, so the same sentence twice still runs the focus effect.
-  const [outcome, setOutcome] = useState<{ message: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ message: string; partial?: boolean } | null>(null);
 
   const handleRevoked: RowSettings['onRevoked'] = useCallback(
     (app, response) => {
@@ -68,7 +68,7 @@ export function ConnectedAppsManager(props: ConnectedAppsManagerProps) {
     list: props.revokeAll === false ? undefined : list,
     messages,
     classNames,
-    announce: (message) => setOutcome({ message }),
+    announce: (message, partial) => setOutcome({ message, partial }),
     onRevokedAll: props.onRevokedAll,
     onRevokeAllError: props.onRevokeAllError,
   });
@@ -90,7 +90,11 @@ export function ConnectedAppsManager(props: ConnectedAppsManagerProps) {
       </div>
       {revokeAll.panel}
       <div className={partClass('status', classNames.status)} role="status">
-        {outcome && <p className="ca-success">{outcome.message}</p>}
+        {outcome && (
+          <p className="ca-success" data-partial={outcome.partial || undefined}>
+            {outcome.message}
+          </p>
+        )}
       </div>
       {apps.status === 'pending' && <ListSkeleton label={messages.loading} className={classNames.skeleton} />}
       {apps.status === 'error' && (

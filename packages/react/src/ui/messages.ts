@@ -65,8 +65,8 @@ export interface ConnectedAppsMessages {
   /** Announced once every app is revoked. @default (count) => `${count} apps no longer have access to your account.` */
   revokedAll: (count: number) => string;
   /**
-   * Announced, and heads the failed apps (each under `revokeErrorTitle`), when some were revoked and
-   * some failed. @default (revoked, failed) => `${revoked} apps revoked; ${failed} could not be revoked.`
+   * Announced when some apps were revoked and some failed (the confirmation then shows each failed
+   * one under `revokeErrorTitle`). @default (revoked, failed) => `${revoked} apps revoked; ${failed} could not be revoked.`
    */
   revokeAllPartial: (revoked: number, failed: number) => string;
   /** Heads the error when revoke-all failed as a whole (nothing was revoked). @default 'Could not revoke your apps' */

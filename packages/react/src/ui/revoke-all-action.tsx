@@ -17,8 +17,8 @@ interface RevokeAllSettings
   list: ConnectedApp[] | undefined;
   messages: ConnectedAppsMessages;
   classNames: NonNullable<ConnectedAppsManagerProps['classNames']>;
-  /** Says the outcome through the manager's live region. */
-  announce: (message: string) => void;
+  /** Says the outcome through the manager's live region; `partial` when some apps failed. */
+  announce: (message: string, partial: boolean) => void;
 }
 
 /**
@@ -36,7 +36,10 @@ export function useRevokeAllAction(settings: RevokeAllSettings): { button: React
       const failed = response.connected_apps.filter((app) => app.outcome === 'failed').length;
       const revoked = response.connected_apps.length - failed;
       if (!failed) setConfirming(false);
-      settings.announce(failed ? messages.revokeAllPartial(revoked, failed) : messages.revokedAll(revoked));
+      settings.announce(
+        failed ? messages.revokeAllPartial(revoked, failed) : messages.revokedAll(revoked),
+        failed > 0,
+      );
       settings.onRevokedAll?.(response);
     },
     onError: (failure) => settings.onRevokeAllError?.(failure),
@@ -77,12 +80,8 @@ export function useRevokeAllAction(settings: RevokeAllSettings): { button: React
       className={classNames.notice}
     />
   ) : failures?.length ? (
-    <div className="ca-revoke-all-failures">
-      <p className="ca-revoke-all-summary">
-        {messages.revokeAllPartial(data!.connected_apps.length - failures.length, failures.length)}
-      </p>
-      {failures}
-    </div>
+    // The summary ("2 apps revoked; 1 could not be") is the live region's, right below.
+    failures
   ) : null;
 
   return {
