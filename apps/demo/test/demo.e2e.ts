@@ -23,6 +23,8 @@ const screenshots = resolve(import.meta.dirname, '..', process.env.SCREENSHOTS_D
 const APP = {
   calendarSync: 'connected-app-test-1c0e7d2a-3b4f-4a5c-8d6e-7f8091a2b3c4',
   deployBot: 'connected-app-test-2d1f8e3b-4c5a-4b6d-9e7f-8091a2b3c4d5',
+  pocketNotes: 'connected-app-test-3e2a9f4c-5d6b-4c7e-8f80-91a2b3c4d5e6',
+  insights: 'connected-app-test-4f3b0a5d-6e7c-4d8f-9091-a2b3c4d5e6f7',
 };
 
 let stack: DemoStack;
@@ -246,7 +248,7 @@ describe('the demo page, in Chromium', () => {
     expect(await countRequests(stack.control, method, template)).toBeGreaterThan(0);
   });
 
-  it('shows the list failing with its request id, loads it on Try again, and ends on the empty state', async () => {
+  it('shows the list failing with its request id, and loads it on Try again', async () => {
     await injectListFault(stack.control, stack.demoUserId, { status: 500, times: 50 });
     await openSignedIn();
     const alert = manager().getByRole('alert');
@@ -259,16 +261,57 @@ describe('the demo page, in Chromium', () => {
     await tabTo('Try again');
     await page.keyboard.press('Enter');
     await expect.poll(() => appRows().count()).toBe(2);
+  });
 
-    while ((await appRows().count()) > 0) {
-      const name = (await appRows().first().getByRole('heading').textContent()) ?? '';
-      await appRow(name)
-        .getByRole('button', { name: `Revoke ${name}` })
-        .click();
-      await appRow(name).getByRole('button', { name: 'Revoke access' }).click();
-      await appRow(name).waitFor({ state: 'detached' });
-    }
+  it('revokes all with the keyboard alone: confirmation, partial failure named, Try again, empty state', async () => {
+    // More failures than the proxy's retries: Pocket Notes fails for good on the first revoke-all.
+    await injectRevokeFault(stack.control, stack.demoUserId, APP.pocketNotes, { status: 500, times: 50 });
+    await openSignedIn();
+    await expect.poll(() => appRows().count()).toBe(2);
+    await tabTo('Revoke all');
+    await page.keyboard.press('Enter');
+    // Named by what is left to revoke: after the partial failure, the one app that remains.
+    const confirmation = manager().getByRole('group', { name: /^Remove access for/ });
+    await confirmation.waitFor();
+    expect(await confirmation.locator('legend').textContent()).toBe('Remove access for 2 apps?');
+    expect(await confirmation.textContent()).toContain('Every app listed here will be signed out right away');
+    expect(await focused()).toBe('BUTTON Cancel');
+    await captureState('revoke-all-confirm');
+    await page.keyboard.press('Escape');
+    await confirmation.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('BUTTON Revoke all');
+
+    await page.keyboard.press('Enter');
+    await confirmation.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('BUTTON Revoke all access');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: '1 app revoked; 1 could not be revoked.' })
+      .waitFor({ timeout: 30_000 });
+    await appRow('Insights Dashboard').waitFor({ state: 'detached' });
+    expect(await appRow('Pocket Notes').count()).toBe(1);
+    expect(await confirmation.locator('legend').textContent()).toBe('Remove access for 1 app?');
+    const failure = confirmation.locator('.ca-notice');
+    expect(await failure.textContent()).toContain('Could not revoke Pocket Notes');
+    expect(await failure.textContent()).toContain('HTTP 500 · internal_server_error');
+    expect(await failure.locator('.ca-request-id').textContent()).toMatch(/^request-id-test-[0-9a-f-]{36}$/);
+    expect(await focused()).toBe('BUTTON Try again'); // the confirm button, where the user left it
+    await captureState('revoke-all-partial');
+    expect((await stack.control.getTokens(stack.demoUserId, APP.insights)).grant_active).toBe(false);
+    expect((await stack.control.getTokens(stack.demoUserId, APP.pocketNotes)).grant_active).toBe(true);
+
+    await stack.control.clearFaults();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: '1 app no longer has access to your account.' })
+      .waitFor();
     await manager().getByText('No connected apps').waitFor();
+    expect(await manager().getByRole('button', { name: 'Revoke all' }).count()).toBe(0);
+    await expect.poll(focused).toBe('H2 Your apps (0)');
+    expect((await stack.control.getTokens(stack.demoUserId, APP.pocketNotes)).grant_active).toBe(false);
     await captureState('empty');
   });
 });
