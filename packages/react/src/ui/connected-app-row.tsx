@@ -6,7 +6,7 @@ import type {
   ConnectedAppsError,
   UsersRevokeResponse,
 } from '@connected-apps/core';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useRevokeConnectedApp } from '../use-revoke-connected-app.ts';
 import { AppLogo } from './app-logo.tsx';
 import { partClass } from './class-name.ts';
@@ -15,7 +15,7 @@ import type { ConnectedAppsMessages } from './messages.ts';
 import { RevokeConfirmation } from './revoke-confirmation.tsx';
 import { ScopeList } from './scope-list.tsx';
 import type { ConnectedAppsManagerProps } from './types.ts';
-import { useFocusAfter } from './use-focus-after.ts';
+import { useConfirmation } from './use-confirmation.ts';
 
 /** What every row shares, set once by the manager. */
 export interface RowSettings
@@ -38,17 +38,8 @@ export function ConnectedAppRow({ app, settings }: { app: ConnectedApp; settings
     onSuccess: (response) => settings.onRevoked(app, response),
     onError: (failure: ConnectedAppsError) => settings.onRevokeError?.(app, failure),
   });
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, toggle, openRef, cancelRef } = useConfirmation(reset);
   const nameId = useId();
-  const revokeRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  // Focus goes into the confirmation as it opens (on Cancel) and back to Revoke as it closes.
-  const focusAfter = useFocusAfter();
-  const toggle = (open: boolean) => {
-    reset();
-    focusAfter(open ? cancelRef : revokeRef);
-    setConfirming(open);
-  };
 
   const Name = `h${settings.level}` as 'h3';
   const party = app.client_type.startsWith('first') ? 'first' : 'third';
@@ -80,7 +71,7 @@ export function ConnectedAppRow({ app, settings }: { app: ConnectedApp; settings
   const revokeButton = confirming ? null : (
     <button
       type="button"
-      ref={revokeRef}
+      ref={openRef}
       className={partClass('button ca-button-outline', classNames.button)}
       aria-label={messages.revokeLabel(app)}
       onClick={() => toggle(true)}

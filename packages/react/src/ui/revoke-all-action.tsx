@@ -1,14 +1,14 @@
 'use client';
 
 import type { ConnectedApp, UsersRevokeAllResponse } from '@connected-apps/core';
-import { type ReactNode, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useRevokeAllConnectedApps } from '../use-revoke-all-connected-apps.ts';
 import { partClass } from './class-name.ts';
 import { ErrorNotice } from './error-notice.tsx';
 import type { ConnectedAppsMessages } from './messages.ts';
 import { RevokeConfirmation } from './revoke-confirmation.tsx';
 import type { ConnectedAppsManagerProps } from './types.ts';
-import { useFocusAfter } from './use-focus-after.ts';
+import { useConfirmation } from './use-confirmation.ts';
 
 interface RevokeAllSettings
   extends Pick<ConnectedAppsManagerProps, 'client' | 'onRevokedAll' | 'onRevokeAllError'> {
@@ -29,13 +29,12 @@ interface RevokeAllSettings
  */
 export function useRevokeAllAction(settings: RevokeAllSettings): { button: ReactNode; panel: ReactNode } {
   const { messages, classNames, list } = settings;
-  const [confirming, setConfirming] = useState(false);
   const { revoke, reset, isPending, error, data } = useRevokeAllConnectedApps({
     client: settings.client,
     onSuccess: (response: UsersRevokeAllResponse) => {
       const failed = response.connected_apps.filter((app) => app.outcome === 'failed').length;
       const revoked = response.connected_apps.length - failed;
-      if (!failed) setConfirming(false);
+      if (!failed) confirmation.close();
       settings.announce(
         failed ? messages.revokeAllPartial(revoked, failed) : messages.revokedAll(revoked),
         failed > 0,
@@ -44,14 +43,8 @@ export function useRevokeAllAction(settings: RevokeAllSettings): { button: React
     },
     onError: (failure) => settings.onRevokeAllError?.(failure),
   });
-  const openRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const focusAfter = useFocusAfter();
-  const toggle = (open: boolean) => {
-    reset();
-    focusAfter(open ? cancelRef : openRef);
-    setConfirming(open);
-  };
+  const confirmation = useConfirmation(reset);
+  const { confirming, toggle, openRef, cancelRef } = confirmation;
   if (!list?.length) return { button: null, panel: null };
 
   const failures = data?.connected_apps.flatMap((outcome) =>
