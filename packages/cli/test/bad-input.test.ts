@@ -5,7 +5,7 @@ import { runMain } from './support/run-main.ts';
 import { type CliWorld, useCliWorld } from './support/use-cli-world.ts';
 
 const world = useCliWorld();
-const live = useCliWorld({ projectId: 'project-live-00000000-0000-4000-8000-000000000000' });
+const live = useCliWorld({ projectId: 'project-live-made-up-for-this-test' });
 
 interface BadInput {
   /** The command line, after writing any file it needs. */
