@@ -7,5 +7,7 @@ export function localRequestId(): string {
 // only correlates an error with its logs, so the fallback is 32 random hex digits, not a formatted UUID.
 function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }
