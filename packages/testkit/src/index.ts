@@ -3,6 +3,14 @@
  * users and sessions, Stytch and proxy paths built on core's wire, credentials headers, raw HTTP and
  * socket requests, captured logs, faults on one route, request counting. Private, source only.
  */
+
+export {
+  POSTGRES_BIN_DIR,
+  type RunningPostgres,
+  type StartPostgresOptions,
+  startPostgres,
+} from './engines/start-postgres.ts';
+export { type RunningRedis, type StartRedisOptions, startRedis } from './engines/start-redis.ts';
 export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
 export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
 export {
