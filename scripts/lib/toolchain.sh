@@ -4,7 +4,7 @@
 #   Node is older), pnpm at the version pinned in package.json, the dependencies, and, when asked,
 #   Chromium for the browser tests and redis-server for the shared rate-limit tests. Every step is
 #   skipped when already satisfied, so re-runs are fast.
-# Source it from the repo root: `source scripts/lib/toolchain.sh [--with-chromium] [--with-redis]`.
+# Source it from the repo root: `source scripts/lib/toolchain.sh [--with-chromium] [--with-redis] [--with-postgres]`.
 
 toolchain_log() { printf '\033[2m[toolchain]\033[0m %s\n' "$*" >&2; }
 
@@ -73,8 +73,33 @@ ensure_redis_server() {
   toolchain_fail "redis-server not found: install Debian's redis-server package (apt-get install redis-server) or set REDIS_SERVER"
 }
 
+ensure_postgres() {
+  # The proxy's audit-trail tests run a throwaway PostgreSQL (packages/testkit's startPostgres, which
+  # looks in PG_BIN_DIR, else the newest /usr/lib/postgresql/<version>/bin).
+  postgres_bin_dir() { [ -n "${PG_BIN_DIR:-}" ] && echo "$PG_BIN_DIR" || ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+  local bin_dir
+  bin_dir=$(postgres_bin_dir)
+  if [ -n "$bin_dir" ] && [ -x "$bin_dir/postgres" ] && [ -x "$bin_dir/initdb" ]; then return 0; fi
+  local as_root=''
+  [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null && as_root='sudo -n'; }
+  if { [ "$(id -u)" = 0 ] || [ -n "$as_root" ]; } && command -v apt-get >/dev/null; then
+    toolchain_log 'installing PostgreSQL for the audit-trail tests (apt-get, once)'
+    $as_root apt-get update -qq >/dev/null &&
+      $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null ||
+      toolchain_fail 'apt-get install postgresql failed'
+    # Only the binaries are wanted: the tests start their own instances, never the system service.
+    command -v systemctl >/dev/null && { $as_root systemctl disable --now postgresql >/dev/null 2>&1 || true; }
+    bin_dir=$(postgres_bin_dir)
+    [ -n "$bin_dir" ] && [ -x "$bin_dir/postgres" ] ||
+      toolchain_fail 'postgresql installed, but no /usr/lib/postgresql/<version>/bin: set PG_BIN_DIR'
+    return 0
+  fi
+  toolchain_fail "PostgreSQL not found: install Debian's postgresql package (apt-get install postgresql) or set PG_BIN_DIR"
+}
+
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 PACT_DO_NOT_TRACK=true
 ensure_node_and_pnpm
 ensure_dependencies
 case " $* " in *" --with-chromium "*) ensure_chromium ;; esac
 case " $* " in *" --with-redis "*) ensure_redis_server ;; esac
+case " $* " in *" --with-postgres "*) ensure_postgres ;; esac

@@ -5,7 +5,8 @@
  */
 
 export {
-  POSTGRES_BIN_DIR,
+  POSTGRES_ROOT,
+  postgresBinDir,
   type RunningPostgres,
   type StartPostgresOptions,
   startPostgres,

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,23 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Where Debian's `postgresql-15` package puts the server binaries. */
-export const POSTGRES_BIN_DIR = '/usr/lib/postgresql/15/bin';
+/** Where Debian's `postgresql-<version>` packages put the server binaries, one folder per version. */
+export const POSTGRES_ROOT = '/usr/lib/postgresql';
+
+/** The newest `/usr/lib/postgresql/<version>/bin`, or `undefined` when none is installed. */
+export function postgresBinDir(): string | undefined {
+  const versions = existsSync(POSTGRES_ROOT)
+    ? readdirSync(POSTGRES_ROOT).filter(
+        (name) => /^\d+$/.test(name) && existsSync(join(POSTGRES_ROOT, name, 'bin', 'postgres')),
+      )
+    : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return newest === undefined ? undefined : join(POSTGRES_ROOT, newest, 'bin');
+}
 
 /** Options of {@link startPostgres}. */
 export interface StartPostgresOptions {
-  /** Directory of `initdb`, `postgres` and `createdb`. @default `PG_BIN_DIR` or {@link POSTGRES_BIN_DIR} */
+  /** Directory of `initdb`, `postgres`, `createdb` and `psql`. @default `PG_BIN_DIR`, else {@link postgresBinDir} */
   binDir?: string;
   /** How long to wait for the server to accept connections. @default 15000 ms */
   readyTimeoutMs?: number;
@@ -42,7 +53,7 @@ const running = new Set<{ kill: () => void }>();
 let exitHookInstalled = false;
 
 /**
- * Starts a throwaway PostgreSQL (Debian's `postgresql` package, no system service): `initdb` into a
+ * Starts a throwaway PostgreSQL (15 or newer, from Debian's `postgresql` package, no system service): `initdb` into a
  * temp dir, then `postgres` on a free loopback port with Unix sockets off, trust auth, and `fsync`
  * off (a SIGKILL of the server loses nothing the OS already has; only a power cut would). The server
  * runs in its own process group, so {@link RunningPostgres.kill} takes the backends down with it.
@@ -59,7 +70,8 @@ let exitHookInstalled = false;
  * await pg.stop();
  */
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<RunningPostgres> {
-  const binDir = options.binDir ?? process.env.PG_BIN_DIR ?? POSTGRES_BIN_DIR;
+  const binDir =
+    options.binDir ?? process.env.PG_BIN_DIR ?? postgresBinDir() ?? join(POSTGRES_ROOT, '15', 'bin');
   const readyTimeoutMs = options.readyTimeoutMs ?? 15_000;
   if (!existsSync(join(binDir, 'postgres'))) {
     throw new Error(
