@@ -1,8 +1,17 @@
 /**
- * `@connected-apps/core`: the Stytch client (servers) and the proxy client (browsers), their
- * errors, retry policy, hooks and the default fetch transport; and, re-exported, all of `./wire`.
+ * `@connected-apps/core`: the Stytch client (servers) and the proxy client (browsers), consumer and
+ * B2B, their errors, retry policy, hooks and the default fetch transport; and, re-exported, all of
+ * `./wire`.
  */
+export type {
+  B2BProxyClient,
+  B2BRequestOptions,
+  ConnectedAppsB2BClient,
+  StytchB2BClient,
+} from './client/b2b-types.ts';
+export { createB2BProxyClient } from './client/create-b2b-proxy-client.ts';
 export { createProxyClient, type ProxyClientOptions } from './client/create-proxy-client.ts';
+export { createStytchB2BClient } from './client/create-stytch-b2b-client.ts';
 export { createStytchClient, type StytchClientOptions } from './client/create-stytch-client.ts';
 export type { AfterResponseInfo, ErrorInfo, HookInfo, Hooks, RetryInfo } from './client/hooks.ts';
 export { type CommonClientOptions, DEFAULT_TIMEOUT_MS } from './client/options.ts';

@@ -1,5 +1,5 @@
 import type { TransportRequest } from '../transports/transport.ts';
-import type { StytchRoute } from '../wire/routes.ts';
+import type { StytchRoute } from '../wire/route.ts';
 import type { ClientConfig } from './options.ts';
 
 /** One Stytch operation: its route, its path parameters and body, and how to recognize its success. */

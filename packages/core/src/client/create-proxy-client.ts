@@ -1,5 +1,6 @@
 import { proxyOperations } from './operations.ts';
 import {
+  type ClientConfig,
   type CommonClientOptions,
   invalidOption,
   lowerCaseHeaders,
@@ -26,6 +27,23 @@ export interface ProxyClientOptions extends CommonClientOptions {
   credentials?: RequestCredentials;
 }
 
+/** The config of a client that calls the proxy: the consumer and the B2B one. */
+export function proxyClientConfig(options: ProxyClientOptions): ClientConfig {
+  if (typeof options.baseUrl !== 'string') invalidOption('baseUrl', 'a URL string (relative or absolute)');
+  const { sessionJwt } = options;
+  const headers = lowerCaseHeaders(options.headers);
+  return {
+    ...resolveCommonOptions(options),
+    baseUrl: trimBaseUrl(options.baseUrl),
+    credentials: options.credentials ?? 'include',
+    callCredentials: () => {
+      const jwt = typeof sessionJwt === 'function' ? sessionJwt() : sessionJwt;
+      if (!jwt) return { headers, secrets: [] };
+      return { headers: { ...headers, authorization: `Bearer ${jwt}` }, secrets: [jwt] };
+    },
+  };
+}
+
 /**
  * A client for the browser (or any caller without the Stytch secret) that talks to the backend
  * proxy, which speaks Stytch's paths and shapes. Same operations and errors as the Stytch client, plus
@@ -36,17 +54,5 @@ export interface ProxyClientOptions extends CommonClientOptions {
  * const { connected_apps } = await client.users.connectedApps({ user_id });
  */
 export function createProxyClient(options: ProxyClientOptions): ProxyClient {
-  if (typeof options.baseUrl !== 'string') invalidOption('baseUrl', 'a URL string (relative or absolute)');
-  const { sessionJwt } = options;
-  const headers = lowerCaseHeaders(options.headers);
-  return proxyOperations({
-    ...resolveCommonOptions(options),
-    baseUrl: trimBaseUrl(options.baseUrl),
-    credentials: options.credentials ?? 'include',
-    callCredentials: () => {
-      const jwt = typeof sessionJwt === 'function' ? sessionJwt() : sessionJwt;
-      if (!jwt) return { headers, secrets: [] };
-      return { headers: { ...headers, authorization: `Bearer ${jwt}` }, secrets: [jwt] };
-    },
-  });
+  return proxyOperations(proxyClientConfig(options));
 }

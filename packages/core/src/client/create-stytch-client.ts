@@ -1,7 +1,13 @@
 import { basicAuthorization } from '../wire/basic-auth.ts';
 import { defaultBaseUrl } from '../wire/environment.ts';
 import { stytchOperations } from './operations.ts';
-import { type CommonClientOptions, invalidOption, resolveCommonOptions, trimBaseUrl } from './options.ts';
+import {
+  type ClientConfig,
+  type CommonClientOptions,
+  invalidOption,
+  resolveCommonOptions,
+  trimBaseUrl,
+} from './options.ts';
 import type { StytchClient } from './types.ts';
 
 /** Options of {@link createStytchClient}. */
@@ -26,6 +32,11 @@ export interface StytchClientOptions extends CommonClientOptions {
  * await stytch.users.revoke({ user_id: 'user-test-…', connected_app_id: 'connected-app-test-…' });
  */
 export function createStytchClient(options: StytchClientOptions): StytchClient {
+  return stytchOperations(stytchClientConfig(options));
+}
+
+/** The config of a client that calls Stytch with the project secret: the consumer and the B2B one. */
+export function stytchClientConfig(options: StytchClientOptions): ClientConfig {
   const { project_id, secret } = options;
   if (typeof project_id !== 'string' || project_id === '') invalidOption('project_id', 'a non-empty string');
   if (typeof secret !== 'string' || secret === '') invalidOption('secret', 'a non-empty string');
@@ -33,11 +44,11 @@ export function createStytchClient(options: StytchClientOptions): StytchClient {
   if (!isHttpUrl(baseUrl)) invalidOption('baseUrl', 'an absolute http(s) URL');
   const authorization = basicAuthorization(project_id, secret);
   const credentials = { headers: { authorization }, secrets: [secret, authorization.slice('Basic '.length)] };
-  return stytchOperations({
+  return {
     ...resolveCommonOptions(options),
     baseUrl: trimBaseUrl(baseUrl),
     callCredentials: () => credentials,
-  });
+  };
 }
 
 function isHttpUrl(value: unknown): value is string {

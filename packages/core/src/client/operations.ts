@@ -19,7 +19,7 @@ import { request } from './request.ts';
 import type { ConnectedAppsClient, ProxyClient, RequestOptions, StytchClient } from './types.ts';
 
 /** One operation of a route: its path parameters in, the success shape out (checked by `isExpected`). */
-function operation<P, T extends { request_id: string }>(
+export function operation<P, T extends { request_id: string }>(
   config: ClientConfig,
   route: StytchRoute,
   isExpected: (json: unknown) => json is T,
@@ -71,7 +71,7 @@ export function stytchOperations(config: ClientConfig): StytchClient {
 }
 
 // Only the credential goes to Stytch, whatever else the caller's object carries.
-function sessionCredential(params: SessionsAuthenticateRequest | undefined) {
+export function sessionCredential(params: SessionsAuthenticateRequest | undefined) {
   return params?.session_jwt !== undefined
     ? { session_jwt: params.session_jwt }
     : { session_token: params?.session_token };

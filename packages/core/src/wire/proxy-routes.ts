@@ -1,4 +1,4 @@
-import { route } from './routes.ts';
+import { route } from './route.ts';
 
 // Its own constant, so a bundle that never revokes everything leaves it out.
 const usersRevokeAll = /* @__PURE__ */ route('POST', '/v1/users/{user_id}/connected_apps/revoke_all');

@@ -1,19 +1,19 @@
 import { InvalidRequestError } from '../errors/invalid-request-error.ts';
+import {
+  b2bMembersConnectedApps,
+  b2bMembersGet,
+  b2bMembersRevoke,
+  b2bOrganizationConnectedApp,
+  b2bOrganizationConnectedApps,
+  b2bOrganizationsGet,
+  b2bRbacPolicy,
+  b2bSessionsAuthenticate,
+  b2bSessionsGetJWKS,
+} from './b2b-routes.ts';
 import { pathParamProblem } from './path-param.ts';
+import { route } from './route.ts';
 
-/** One Stytch endpoint: its method and path template (`{name}` marks a path parameter). */
-export interface StytchRoute {
-  readonly method: 'GET' | 'POST';
-  readonly template: string;
-}
-
-/** A route constant; `@__PURE__` at each call lets a bundle drop the routes it never sends. */
-export function route<M extends StytchRoute['method'], T extends string>(
-  method: M,
-  template: T,
-): { readonly method: M; readonly template: T } {
-  return { method, template };
-}
+export { route, type StytchRoute } from './route.ts';
 
 // One constant per route, so a browser bundle that sends only the `users` calls leaves the others out.
 const usersRevoke = /* @__PURE__ */ route(
@@ -26,7 +26,8 @@ const sessionsGetJWKS = /* @__PURE__ */ route('GET', '/v1/sessions/jwks/{project
 
 /**
  * Every Stytch endpoint connected-apps speaks, keyed by the Stytch SDK's method name (the proxy's own
- * routes are `PROXY_ROUTES`). The proxy serves the `users*` routes under its base path with the same
+ * routes are `PROXY_ROUTES`), consumer and B2B (`b2b*`, from `b2b-routes.ts`). The proxy serves the
+ * `users*` routes and the B2B members' and organizations' routes under its base path with the same
  * templates.
  */
 export const STYTCH_ROUTES = {
@@ -34,6 +35,15 @@ export const STYTCH_ROUTES = {
   usersConnectedApps,
   sessionsAuthenticate,
   sessionsGetJWKS,
+  b2bOrganizationsGet,
+  b2bMembersGet,
+  b2bMembersConnectedApps,
+  b2bMembersRevoke,
+  b2bOrganizationConnectedApps,
+  b2bOrganizationConnectedApp,
+  b2bSessionsAuthenticate,
+  b2bSessionsGetJWKS,
+  b2bRbacPolicy,
 } as const;
 
 /** The name of a route in {@link STYTCH_ROUTES}. */

@@ -12,14 +12,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `{ request_id: string, status_code: number }`, the part every Stytch success body has. */
-export function isRevokeResponse(value: unknown): value is UsersRevokeResponse {
-  return isStytchSuccess(value);
-}
-
-function isStytchSuccess(value: unknown): value is Record<string, unknown> & UsersRevokeResponse {
+/** The success fields of a Stytch body, `{ request_id: string, status_code: number }`, its other fields left to read. */
+export function isStytchSuccess(value: unknown): value is Record<string, unknown> & UsersRevokeResponse {
   return isRecord(value) && typeof value.request_id === 'string' && typeof value.status_code === 'number';
 }
+
+/** `{ request_id: string, status_code: number }`, the part every Stytch success body has: a revoke's whole answer. */
+export const isRevokeResponse: (value: unknown) => value is UsersRevokeResponse = isStytchSuccess;
 
 /** A list response whose every app has the documented fields and types. */
 export function isConnectedAppsResponse(value: unknown): value is UsersConnectedAppsResponse {
