@@ -1,6 +1,19 @@
 import { createUndiciTransport } from '@connected-apps/core/node';
+import { createNodeListener, type NodeHandler } from './adapters/node-listener.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import type { ProxyConfig } from './config/proxy-config.ts';
+
+/** The proxy built for Node: {@link ProxyApp}, plus a handler to mount in a Node framework. */
+export interface NodeProxyApp extends ProxyApp {
+  /**
+   * The Node adapter as middleware, for Express (`app.use('/api', proxy.node)`), Fastify (with the
+   * raw request and response) or `node:http`. It routes on the target as sent (`req.originalUrl`
+   * inside Express), so mount it at `PROXY_BASE_PATH` or at the root; with a `next`, paths that are
+   * not the proxy's go on to the host's routes. A body the host's parser already read is checked
+   * from `req.body`.
+   */
+  node: NodeHandler;
+}
 
 /**
  * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createUndiciTransport`)
@@ -10,8 +23,10 @@ import type { ProxyConfig } from './config/proxy-config.ts';
  * @example
  * const proxy = createProxyApp(loadConfig(process.env));
  * const response = await proxy.app.request('/healthz');
+ * expressApp.use('/api', proxy.node);
  * await proxy.close();
  */
-export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): ProxyApp {
-  return assembleProxy(config, deps, () => createUndiciTransport()).proxy;
+export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): NodeProxyApp {
+  const { proxy, pipeline, log, outside } = assembleProxy(config, deps, () => createUndiciTransport());
+  return { ...proxy, node: createNodeListener(pipeline, log, outside) };
 }

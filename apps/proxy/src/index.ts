@@ -1,8 +1,9 @@
+export type { NodeHandler } from './adapters/node-listener.ts';
 export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
-export { createProxyApp } from './create-proxy-app.ts';
+export { createProxyApp, type NodeProxyApp } from './create-proxy-app.ts';
 export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
 export { createLogger, REDACTED_PATHS } from './logging/create-logger.ts';
 export { BoundedMemoryStore } from './rate-limit/bounded-memory-store.ts';

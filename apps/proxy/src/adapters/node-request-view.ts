@@ -1,6 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ProxyError } from '../errors/proxy-error.ts';
 import type { BodyText, RequestView } from '../pipeline/exchange.ts';
+import { bodyAlreadyRead, parsedBodyText } from './parsed-body.ts';
+
+/** `IncomingMessage` inside a Connect-style router (Express): `url` loses the mount path, `originalUrl` keeps it. */
+interface MountedRequest extends IncomingMessage {
+  originalUrl?: unknown;
+}
 
 /**
  * A {@link RequestView} straight on Node's `IncomingMessage`: no web `Request`, `Headers` or stream is
@@ -18,7 +24,9 @@ export class NodeRequestView implements RequestView {
   constructor(req: IncomingMessage) {
     this.#req = req;
     this.method = req.method ?? '';
-    this.target = req.url ?? '';
+    // Mounted under a prefix (`app.use('/api', proxy.node)`), the target as sent is `originalUrl`.
+    const { originalUrl } = req as MountedRequest;
+    this.target = typeof originalUrl === 'string' ? originalUrl : (req.url ?? '');
     this.httpVersion = req.httpVersion;
   }
 
@@ -56,11 +64,13 @@ export class NodeRequestView implements RequestView {
  * with the headers is parsed and buffered (`req.complete`): it is then read in one go. Measured on a
  * bare `node:http` server answering a POST of `{}`, that halves the CPU per request compared with
  * switching the stream to flowing mode and waiting for `end`. A body still on its way is read from
- * events.
+ * events; one a host's body parser has already read (the proxy mounted after `express.json()`) is
+ * taken from what the parser left on `req.body`.
  */
 function readNodeBody(req: IncomingMessage, limit: number): BodyText | Promise<BodyText> {
   const expected = req.headers['content-length'] === undefined ? -1 : Number(req.headers['content-length']);
   if (expected > limit) return 'too_large';
+  if (bodyAlreadyRead(req)) return parsedBodyText(req, limit);
   if (req.complete) return readBuffered(req, limit);
   return new Promise((resolve, reject) =>
     setImmediate(() => {

@@ -10,6 +10,7 @@ import { createLogger } from '../logging/create-logger.ts';
 import { createRequestLog, type RequestLog } from '../logging/request-log.ts';
 import { createCorsPolicy } from '../pipeline/cors-policy.ts';
 import { createResponder } from '../pipeline/respond.ts';
+import type { Route } from '../pipeline/route.ts';
 import { createRouter } from '../pipeline/router.ts';
 import { createPipeline, type Pipeline } from '../pipeline/run-pipeline.ts';
 import type { RateLimitStore } from '../rate-limit/rate-limit-store.ts';
@@ -54,6 +55,8 @@ export interface AssembledProxy {
   log: RequestLog;
   logger: Logger;
   keys: SessionKeys;
+  /** The route of every path that is not the proxy's: a mounted Node handler hands those to `next`. */
+  outside: Route;
   /** Ends every Stytch call in flight: each answers 503 `shutting_down`. */
   abortUpstream(): void;
 }
@@ -126,6 +129,7 @@ export function assembleProxy(
     log,
     logger,
     keys,
+    outside: routes.miss,
     abortUpstream: () => shutdown.abort(),
   };
 }
