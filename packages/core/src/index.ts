@@ -11,6 +11,7 @@ export type {
 } from './client/b2b-types.ts';
 export { createB2BProxyClient } from './client/create-b2b-proxy-client.ts';
 export { createProxyClient, type ProxyClientOptions } from './client/create-proxy-client.ts';
+export { createRevocationHistoryClient } from './client/create-revocation-history-client.ts';
 export { createStytchB2BClient } from './client/create-stytch-b2b-client.ts';
 export { createStytchClient, type StytchClientOptions } from './client/create-stytch-client.ts';
 export type { AfterResponseInfo, ErrorInfo, HookInfo, Hooks, RetryInfo } from './client/hooks.ts';
@@ -24,7 +25,13 @@ export {
   type RetryPolicy,
   type RetryRule,
 } from './client/retry-policy.ts';
-export type { ConnectedAppsClient, ProxyClient, RequestOptions, StytchClient } from './client/types.ts';
+export type {
+  ConnectedAppsClient,
+  ProxyClient,
+  RequestOptions,
+  RevocationHistoryClient,
+  StytchClient,
+} from './client/types.ts';
 export { AbortError, isAbortError } from './errors/abort-error.ts';
 export {
   ConnectedAppsError,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createProxyClient, StytchApiError, type Transport } from '../src/index.ts';
+import {
+  createProxyClient,
+  createRevocationHistoryClient,
+  InvalidResponseError,
+  StytchApiError,
+  type Transport,
+} from '../src/index.ts';
 import { APP_ID, rejectionOf, USER_ID } from './helpers/clients.ts';
 import { describeEachTransport } from './helpers/per-transport.ts';
 import { sendJson, stytchOk } from './helpers/test-server.ts';
@@ -39,6 +45,32 @@ describeEachTransport('proxy client', (t) => {
     const error = await rejectionOf(client.users.revoke({ user_id: USER_ID, connected_app_id: APP_ID }));
     expect(error).toBeInstanceOf(StytchApiError);
     expect((error as StytchApiError).toJSON()).toEqual(body);
+  });
+
+  it('reads the revocation history with limit and cursor in the query, the user id encoded in the path', async () => {
+    const page = { revocations: [], next_cursor: 'MTcwMDAwMDAwMDAwMDox' };
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk(page)));
+    const history = createRevocationHistoryClient({
+      baseUrl: `${server.url}/api`,
+      sessionJwt: 'jwt-one',
+      transport: t.transport,
+    });
+    expect(await history.users.revocations({ user_id: USER_ID })).toMatchObject(page);
+    await history.users.revocations({ user_id: 'user test ü', limit: 5, cursor: 'a+b/c=' });
+    const [first, second] = server.requests;
+    expect(first?.path).toBe(`/api/v1/users/${USER_ID}/connected_apps/revocations`);
+    expect(first?.headers.authorization).toBe('Bearer jwt-one');
+    expect(second?.path).toBe(
+      '/api/v1/users/user%20test%20%C3%BC/connected_apps/revocations?limit=5&cursor=a%2Bb%2Fc%3D',
+    );
+  });
+
+  it('refuses a history answer without its list or cursor as an invalid response', async () => {
+    const server = await t.serve((_req, res) => sendJson(res, 200, stytchOk({ revocations: [] })));
+    const history = createRevocationHistoryClient({ baseUrl: server.url, transport: t.transport });
+    expect(await rejectionOf(history.users.revocations({ user_id: USER_ID }))).toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 });
 

@@ -8,6 +8,8 @@ export interface Operation<T> extends StytchRoute {
   params: unknown;
   /** The JSON body of a POST. @default {} */
   body?: unknown;
+  /** The query string of a GET, `?` included, already encoded. @default '' */
+  query?: string;
   isExpected: (json: unknown) => json is T;
 }
 

@@ -1,4 +1,4 @@
-import { usersRevokeAll } from '../wire/proxy-routes.ts';
+import { usersRevocations, usersRevokeAll } from '../wire/proxy-routes.ts';
 import {
   type StytchRoute,
   sessionsAuthenticate,
@@ -9,6 +9,7 @@ import {
 import {
   isConnectedAppsResponse,
   isJwksResponse,
+  isRevocationsResponse,
   isRevokeAllResponse,
   isRevokeResponse,
   isSessionsAuthenticateResponse,
@@ -16,7 +17,13 @@ import {
 import type { SessionsAuthenticateRequest } from '../wire/shapes.ts';
 import type { ClientConfig } from './options.ts';
 import { request } from './request.ts';
-import type { ConnectedAppsClient, ProxyClient, RequestOptions, StytchClient } from './types.ts';
+import type {
+  ConnectedAppsClient,
+  ProxyClient,
+  RequestOptions,
+  RevocationHistoryClient,
+  StytchClient,
+} from './types.ts';
 
 /** One operation of a route: its path parameters in, the success shape out (checked by `isExpected`). */
 export function operation<P, T extends { request_id: string }>(
@@ -75,4 +82,23 @@ export function sessionCredential(params: SessionsAuthenticateRequest | undefine
   return params?.session_jwt !== undefined
     ? { session_jwt: params.session_jwt }
     : { session_token: params?.session_token };
+}
+
+/**
+ * The proxy's revocation history (`users.revocations`), apart from {@link proxyOperations} so a page
+ * that never shows it does not ship it: `limit` and `cursor` go in the query string.
+ */
+export function revocationOperations(config: ClientConfig): RevocationHistoryClient {
+  return {
+    users: {
+      revocations: ({ user_id, limit, cursor }, options) => {
+        const search = new URLSearchParams();
+        if (limit !== undefined) search.set('limit', String(limit));
+        if (cursor !== undefined) search.set('cursor', cursor);
+        const query = search.size === 0 ? '' : `?${search}`;
+        const route = { ...usersRevocations, params: { user_id }, query, isExpected: isRevocationsResponse };
+        return request(config, route, options);
+      },
+    },
+  };
 }

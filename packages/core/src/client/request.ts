@@ -74,7 +74,11 @@ function prepare<T>(config: ClientConfig, operation: Operation<T>, options: Requ
     if (options.headers) {
       for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
     }
-    const request: Call<T>['request'] = { method, url: `${config.baseUrl}${path}`, headers };
+    const request: Call<T>['request'] = {
+      method,
+      url: `${config.baseUrl}${path}${operation.query ?? ''}`,
+      headers,
+    };
     if (method === 'POST') {
       headers['content-type'] = 'application/json';
       request.body = JSON.stringify(body ?? {});

@@ -1,5 +1,10 @@
 // The proxy-only operation's shapes, named apart from Stytch's.
-import type { UsersRevokeAllRequest, UsersRevokeAllResponse } from '../wire/index.ts';
+import type {
+  UsersRevocationsRequest,
+  UsersRevocationsResponse,
+  UsersRevokeAllRequest,
+  UsersRevokeAllResponse,
+} from '../wire/index.ts';
 import type {
   SessionsAuthenticateRequest,
   SessionsAuthenticateResponse,
@@ -63,6 +68,26 @@ export interface ProxyClient extends ConnectedAppsClient {
      * const failed = connected_apps.filter((app) => app.outcome === 'failed');
      */
     revokeAll(req: UsersRevokeAllRequest, options?: RequestOptions): Promise<UsersRevokeAllResponse>;
+  };
+}
+
+/**
+ * {@link createRevocationHistoryClient}: the proxy's revocation history, a client of its own so a page
+ * that only revokes does not ship it.
+ */
+export interface RevocationHistoryClient {
+  users: {
+    /**
+     * The proxy's `GET {base}/v1/users/{user_id}/connected_apps/revocations`: the user's revoke attempts
+     * from the proxy's audit trail, newest first, `limit` (1–100, default 20) per page; pass the
+     * previous page's `next_cursor` as `cursor` for the next (`null` on the last). Only the user
+     * themselves or an admin may read it; a proxy without an audit trail answers 404 `audit_trail_disabled`.
+     *
+     * @example
+     * const history = createRevocationHistoryClient({ baseUrl: '/api' });
+     * const { revocations, next_cursor } = await history.users.revocations({ user_id: 'user-test-…', limit: 50 });
+     */
+    revocations(req: UsersRevocationsRequest, options?: RequestOptions): Promise<UsersRevocationsResponse>;
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   SessionsAuthenticateResponse,
   SessionsGetJWKSResponse,
   UsersConnectedAppsResponse,
+  UsersRevocationsResponse,
   UsersRevokeAllResponse,
   UsersRevokeResponse,
 } from './shapes.ts';
@@ -71,4 +72,13 @@ export function isJwksResponse(value: unknown): value is SessionsGetJWKSResponse
  */
 export function isRevokeAllResponse(value: unknown): value is UsersRevokeAllResponse {
   return isStytchSuccess(value) && Array.isArray(value.connected_apps);
+}
+
+/** A revocation-history page: the success fields, a list, and the cursor (compact, as above). */
+export function isRevocationsResponse(value: unknown): value is UsersRevocationsResponse {
+  return (
+    isStytchSuccess(value) &&
+    Array.isArray(value.revocations) &&
+    (value.next_cursor === null || typeof value.next_cursor === 'string')
+  );
 }

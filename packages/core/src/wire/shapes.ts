@@ -73,6 +73,59 @@ export interface UsersRevokeAllResponse {
   connected_apps: RevokeAllOutcome[];
 }
 
+/** `users.revocations()` input (proxy only): whose history, and which page of it. */
+export interface UsersRevocationsRequest {
+  user_id: string;
+  /** Rows per page, 1 to 100. @default 20 */
+  limit?: number;
+  /** The `next_cursor` of the previous page; none for the newest rows. */
+  cursor?: string;
+}
+
+/**
+ * One revoke attempt the proxy recorded in its audit trail (proxy only: Stytch keeps no such history).
+ * One per attempt that reached authorization; revoke-all has one per app it attempted.
+ */
+export interface Revocation {
+  /** When the attempt reached authorization, RFC 3339 (UTC, milliseconds). */
+  occurred_at: string;
+  /** The proxy's id for the request (its `X-Request-Id`). */
+  request_id: string;
+  /** Stytch's `request_id` for the revoke, once Stytch answered. */
+  stytch_request_id: string | null;
+  /** `revoke`, or `revoke_all` (one row per app it attempted). */
+  action: 'revoke' | 'revoke_all';
+  /** The app; `null` for a revoke-all that attempted none (refused, or its listing failed). */
+  connected_app_id: string | null;
+  /**
+   * `revoked` (Stytch confirmed), `failed` (Stytch or the proxy's call to it failed: see
+   * `status_code`, `error_type`), `refused` (authorization said no; nothing reached Stytch), or
+   * `pending`: recorded before the call, and no outcome followed — still in flight, or the proxy
+   * stopped before Stytch answered (the revoke may have happened).
+   */
+  outcome: 'pending' | 'revoked' | 'failed' | 'refused';
+  /** The HTTP status of the outcome; `null` while pending. */
+  status_code: number | null;
+  /** The error's `error_type` (Stytch's or the proxy's) when it failed or was refused. */
+  error_type: string | null;
+  /** Who acted: a user (consumer) or a member (B2B), their session, and whether through the admin role. */
+  actor: { user_id: string | null; member_id: string | null; session_id: string | null; as_admin: boolean };
+  /** Whose app it was: a user, or (B2B) an organization's member. */
+  subject: { user_id: string | null; organization_id: string | null; member_id: string | null };
+  /** The client's address as the proxy saw it (`TRUST_PROXY` applies). */
+  client_address: string | null;
+  /** The client's `User-Agent`, at most 512 characters. */
+  user_agent: string | null;
+}
+
+/** `users.revocations()` result, newest first; `next_cursor` is `null` on the last page. */
+export interface UsersRevocationsResponse {
+  request_id: string;
+  status_code: 200;
+  revocations: Revocation[];
+  next_cursor: string | null;
+}
+
 /** `sessions.authenticate()` input: exactly one of the two credentials. */
 export type SessionsAuthenticateRequest =
   | { session_token: string; session_jwt?: never }
