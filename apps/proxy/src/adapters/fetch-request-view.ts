@@ -38,7 +38,9 @@ export class FetchRequestView implements RequestView {
   }
 
   hasBody(): boolean {
-    return this.#request.body !== null;
+    // A declared empty body is no body, as on Node: for `Content-Length: 0` undici gives no stream
+    // but workerd an empty one (so a bodiless POST would otherwise need a JSON content type there).
+    return this.#request.body !== null && this.#request.headers.get('content-length') !== '0';
   }
 
   async readBody(limit: number): Promise<BodyText> {

@@ -64,6 +64,10 @@ export const PROXY_ERRORS = {
     status: 500,
     message: 'The proxy failed unexpectedly while handling the request.',
   },
+  configuration_invalid: {
+    status: 500,
+    message: "The proxy's configuration is invalid: its operator must fix it (the proxy's log names what).",
+  },
   upstream_unavailable: {
     status: 502,
     message: 'Stytch could not be reached.',
