@@ -2,6 +2,7 @@ import { createUndiciTransport } from '@connected-apps/core/node';
 import { createNodeListener, type NodeHandler } from './adapters/node-listener.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import type { ProxyConfig } from './config/proxy-config.ts';
+import { createRedisRateLimits } from './rate-limit/redis-rate-limits.ts';
 
 /** The proxy built for Node: {@link ProxyApp}, plus a handler to mount in a Node framework. */
 export interface NodeProxyApp extends ProxyApp {
@@ -18,7 +19,8 @@ export interface NodeProxyApp extends ProxyApp {
 /**
  * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createUndiciTransport`)
  * unless `deps` supplies a client or transport. {@link startProxy} also listens on a port (with the Node adapter, which reads
- * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s.
+ * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s. With
+ * `REDIS_URL` (and no `deps.rateLimitStores`) both rate limits are shared through Redis.
  *
  * @example
  * const proxy = createProxyApp(loadConfig(process.env));
@@ -27,6 +29,11 @@ export interface NodeProxyApp extends ProxyApp {
  * await proxy.close();
  */
 export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): NodeProxyApp {
-  const { proxy, pipeline, log, outside } = assembleProxy(config, deps, () => createUndiciTransport());
+  const { proxy, pipeline, log, outside } = assembleProxy(
+    config,
+    deps,
+    () => createUndiciTransport(),
+    createRedisRateLimits,
+  );
   return { ...proxy, node: createNodeListener(pipeline, log, outside) };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createFetchHandler, type FetchHandler } from '../adapters/fetch-handler.ts';
 import { createHonoApp } from '../adapters/hono-app.ts';
 import { createRequestLineCheck } from '../checks/request-line.ts';
+import { ConfigError } from '../config/config-error.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
 import { createErrorExit, type ErrorExit } from '../errors/error-exit.ts';
 import { createLogger } from '../logging/create-logger.ts';
@@ -14,6 +15,7 @@ import type { Route } from '../pipeline/route.ts';
 import { createRouter } from '../pipeline/router.ts';
 import { createPipeline, type Pipeline } from '../pipeline/run-pipeline.ts';
 import type { RateLimitStore } from '../rate-limit/rate-limit-store.ts';
+import type { SharedRateLimits } from '../rate-limit/redis-rate-limits.ts';
 import { createJwtVerifier } from '../session/jwt-verifier.ts';
 import { createRemoteSessionCheck } from '../session/remote-session.ts';
 import { createSessionAuthenticator } from '../session/session-authenticator.ts';
@@ -31,7 +33,10 @@ export interface ProxyDeps {
   stytch?: StytchClient;
   /** HTTP transport of the default client. @default undici's keep-alive pool on Node (`createUndiciTransport`), `fetch` on the edge */
   transport?: Transport;
-  /** Rate-limit counters, e.g. `hono-rate-limiter`'s RedisStore when several replicas run. @default bounded memory stores */
+  /**
+   * Rate-limit counters (any store with `increment(key)`). @default on Node with `REDIS_URL`, Redis
+   * shared by every replica; otherwise bounded memory stores, one per process (or isolate)
+   */
   rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
   /** The session signing keys. @default Stytch's JWKS for the project, through `stytch`, kept by jose */
   jwks?: SessionKeys;
@@ -43,7 +48,7 @@ export interface ProxyApp {
   app: Hono;
   /** Web-standard handler: `export default { fetch }` on edge runtimes. */
   fetch: FetchHandler;
-  /** Closes the connection pool it created (not one passed in `deps`). */
+  /** Closes the connection pool and the Redis connection it created (not those passed in `deps`). */
   close(): Promise<void>;
 }
 
@@ -64,17 +69,27 @@ export interface AssembledProxy {
 /**
  * Builds the proxy for a validated config; `defaultTransport` makes the HTTP transport when `deps`
  * has none (the Node entry passes undici's pool, the edge entry `fetch`), so that neither entry
- * bundles the other's transport.
+ * bundles the other's transport. `defaultRateLimits` likewise makes the shared rate-limit stores
+ * when `deps` has none (the Node entry passes the Redis ones; the edge entry none, refusing
+ * `REDIS_URL`, so that it never bundles ioredis).
  *
  * @example
- * const { proxy } = assembleProxy(config, {}, () => createUndiciTransport());
+ * const { proxy } = assembleProxy(config, {}, () => createUndiciTransport(), createRedisRateLimits);
  */
 export function assembleProxy(
   config: ProxyConfig,
   deps: ProxyDeps,
   defaultTransport: () => Transport,
+  defaultRateLimits?: (config: ProxyConfig, logger: Logger) => SharedRateLimits | undefined,
 ): AssembledProxy {
   const logger = deps.logger ?? createLogger(config.logLevel);
+  // Shared limits silently turned per-process would be a security surprise: refuse instead.
+  const sharesLimits = deps.rateLimitStores !== undefined || defaultRateLimits !== undefined;
+  if (config.redisUrl !== undefined && !sharesLimits) {
+    const message = 'is read by the Node entry only; elsewhere pass deps.rateLimitStores';
+    throw new ConfigError([{ variable: 'REDIS_URL', message }]);
+  }
+  const sharedRateLimits = deps.rateLimitStores ? undefined : defaultRateLimits?.(config, logger);
   const transport = deps.stytch === undefined ? (deps.transport ?? defaultTransport()) : undefined;
   const stytch =
     deps.stytch ??
@@ -106,7 +121,7 @@ export function assembleProxy(
     keys,
     authenticate,
     respond,
-    rateLimitStores: deps.rateLimitStores,
+    rateLimitStores: deps.rateLimitStores ?? sharedRateLimits,
     signal,
   });
   const pipeline = createPipeline({
@@ -122,6 +137,7 @@ export function assembleProxy(
       fetch,
       close: async () => {
         if (transport !== undefined && transport !== deps.transport) await transport.close?.();
+        await sharedRateLimits?.close();
       },
     },
     pipeline,

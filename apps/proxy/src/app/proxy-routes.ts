@@ -45,24 +45,19 @@ export interface RouteParts {
 export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): RouterOptions {
   const { respond } = parts;
   const base = config.basePath;
-  const limit = (
-    perWindow: number,
-    store: RateLimitStore | undefined,
-    key: Parameters<typeof rateLimit>[0]['key'],
-  ) =>
-    rateLimit({
-      limit: perWindow,
-      store: store ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
-      windowMs: config.rateLimitWindowMs,
-      key,
-    });
-  const perAddress = limit(config.rateLimitPerAddress, parts.rateLimitStores?.address, (exchange) =>
+  const stores = {
+    address: parts.rateLimitStores?.address ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
+    user: parts.rateLimitStores?.user ?? new BoundedMemoryStore(config.rateLimitMaxKeys),
+  };
+  const limit = (perWindow: number, store: RateLimitStore, key: Parameters<typeof rateLimit>[0]['key']) =>
+    rateLimit({ limit: perWindow, store, windowMs: config.rateLimitWindowMs, key });
+  const perAddress = limit(config.rateLimitPerAddress, stores.address, (exchange) =>
     clientAddress(exchange.request, config.trustProxy),
   );
   // Counted before authorization, so probing other users' ids spends the prober's own budget.
   const perUser = limit(
     config.rateLimitPerUser,
-    parts.rateLimitStores?.user,
+    stores.user,
     // The session check, just before, has set the session.
     (exchange) => (exchange.session as VerifiedSession).user_id,
   );
@@ -79,7 +74,7 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
     budgetMs: config.upstreamTimeoutMs,
     signal: parts.signal,
   });
-  const probes = createProbes(parts.keys, respond);
+  const probes = createProbes(parts.keys, respond, [stores.address, stores.user]);
   const notFound = () => {
     throw new ProxyError('route_not_found');
   };

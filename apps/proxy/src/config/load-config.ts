@@ -2,6 +2,7 @@ import { defaultBaseUrl } from '@connected-apps/core/wire';
 import { DEFAULT_ERROR_DOCS_URL } from '../errors/error-catalog.ts';
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { ProxyConfig } from './proxy-config.ts';
+import { parseRedisUrl } from './redis-url.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -99,6 +100,8 @@ export function loadConfig(env: Env): ProxyConfig {
     rateLimitPerUser: integer('RATE_LIMIT_PER_USER', 120, 1, 1_000_000_000),
     rateLimitMaxKeys: integer('RATE_LIMIT_MAX_KEYS', 10_000, 1, 10_000_000),
     upstreamTimeoutMs: integer('UPSTREAM_TIMEOUT_MS', 5000, 100, 120_000),
+    redisUrl: parseRedisUrl(read('REDIS_URL'), fail),
+    redisTimeoutMs: integer('REDIS_TIMEOUT_MS', 200, 10, 10_000),
     upstreamRetries: integer('UPSTREAM_RETRIES', 2, 0, 10),
     logLevel: logLevel as ProxyConfig['logLevel'],
     trustProxy,

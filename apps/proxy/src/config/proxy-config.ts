@@ -36,6 +36,16 @@ export interface ProxyConfig {
   /** `UPSTREAM_RETRIES`: retries after the first attempt on 429/5xx/network errors. @default 2 */
   upstreamRetries: number;
   /** `LOG_LEVEL` @default 'info' */
+  /**
+   * `REDIS_URL` (`redis://` or `rediss://`): both rate limits are counted in this Redis, shared by
+   * every replica (Node entry). @default undefined (each process counts in memory)
+   */
+  redisUrl: string | undefined;
+  /**
+   * `REDIS_TIMEOUT_MS`: the most a rate-limit call to Redis (or connecting to it) may take before the
+   * request is counted in memory instead. @default 200
+   */
+  redisTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `TRUST_PROXY`: reverse proxies in front of this one whose `X-Forwarded-For` entry is trusted. @default 0 */
   trustProxy: number;

@@ -32,7 +32,7 @@ export function createRequestLog(logger: Logger): RequestLog {
       duration_ms: Math.round((performance.now() - exchange.startedAt) * 100) / 100,
       user_id: session?.user_id,
       error_type: delivered ? response.errorType : 'client_gone',
-      cause: describe(response.cause),
+      cause: describeCause(response.cause),
     };
     if (!delivered) logger.warn(line, 'request not delivered');
     else if (response.status >= 500) logger.error(line, 'request failed');
@@ -41,7 +41,7 @@ export function createRequestLog(logger: Logger): RequestLog {
 }
 
 /** Name and message only: never a whole error object, which could carry a request or its headers. */
-function describe(error: unknown): string | undefined {
+export function describeCause(error: unknown): string | undefined {
   if (error === undefined) return undefined;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

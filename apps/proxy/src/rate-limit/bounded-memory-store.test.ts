@@ -18,6 +18,14 @@ describe('BoundedMemoryStore', () => {
     expect(store.increment('a').totalHits).toBe(1);
   });
 
+  it('answers each hit with its own count, unchanged by later hits', () => {
+    const store = new BoundedMemoryStore();
+    store.init({ windowMs: 60_000 });
+    const first = store.increment('a');
+    const second = store.increment('a');
+    expect([first.totalHits, second.totalHits]).toEqual([1, 2]);
+  });
+
   it('never holds more than maxKeys counters', () => {
     const store = new BoundedMemoryStore(2);
     store.init({ windowMs: 60_000 });

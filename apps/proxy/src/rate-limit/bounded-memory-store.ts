@@ -9,7 +9,8 @@ interface Counter {
 /**
  * The default {@link RateLimitStore}: fixed windows in memory, never more than `maxKeys` counters (the
  * least recently seen key is dropped first, so a flood of new addresses cannot grow memory).
- * Replace it with a shared store (e.g. `hono-rate-limiter`'s `RedisStore`) when several replicas run.
+ * With `REDIS_URL` the limits are shared through Redis instead ({@link RedisRateLimitStore}), and this
+ * store is what each process falls back to while Redis is unreachable.
  *
  * @example
  * const store = new BoundedMemoryStore(10_000);
@@ -41,7 +42,8 @@ export class BoundedMemoryStore implements RateLimitStore {
       this.#counters.set(key, counter);
     }
     counter.totalHits++;
-    return counter;
+    // A copy: the counter itself keeps changing, and a caller may read it only after an await.
+    return { totalHits: counter.totalHits, resetTime: counter.resetTime };
   }
 
   decrement(key: string): void {

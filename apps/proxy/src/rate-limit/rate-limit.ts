@@ -7,7 +7,7 @@ import type { RateLimitStore } from './rate-limit-store.ts';
 export interface RateLimitOptions {
   /** Requests allowed per key per window. */
   limit: number;
-  /** Where hits are counted; `init({ windowMs })` is called here. */
+  /** Where hits are counted; `init({ windowMs, limit })` is called here. */
   store: RateLimitStore;
   /** Length of the fixed window, ms; also `Retry-After` when the store gives no reset time. */
   windowMs: number;
@@ -27,7 +27,7 @@ export interface RateLimitOptions {
  */
 export function rateLimit(options: RateLimitOptions): Check {
   const { limit, store, key, windowMs } = options;
-  store.init?.({ windowMs });
+  store.init?.({ windowMs, limit });
   const judge = (counted: { totalHits: number; resetTime?: Date }): void => {
     if (counted.totalHits <= limit) return;
     const resetMs = counted.resetTime ? counted.resetTime.getTime() - Date.now() : windowMs;

@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load-config.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { startExchange } from '../pipeline/exchange.ts';
+import { createRedisRateLimits } from '../rate-limit/redis-rate-limits.ts';
 import { createGracefulStop } from './graceful-stop.ts';
 import { createParserRefusal } from './parser-refusal.ts';
 
@@ -52,7 +53,12 @@ export async function startProxy(
 ): Promise<RunningProxy> {
   const config = 'projectId' in configOrEnv ? (configOrEnv as ProxyConfig) : loadConfig(configOrEnv);
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
-  const assembled = assembleProxy(config, { ...options, logger }, () => createUndiciTransport());
+  const assembled = assembleProxy(
+    config,
+    { ...options, logger },
+    () => createUndiciTransport(),
+    createRedisRateLimits,
+  );
   const { proxy, pipeline, exit, log } = assembled;
   const listener = createNodeListener(pipeline, log);
   const server = createServer(

@@ -28,6 +28,8 @@ export interface StartRedisOptions {
   binary?: string;
   /** How long to wait for it to answer `PING`. @default 10000 */
   readyTimeoutMs?: number;
+  /** More server arguments, e.g. `['--requirepass', 'made-up-password']`. @default [] */
+  args?: readonly string[];
 }
 
 // Kills the child if this process (or, in a thread pool, its thread) dies without running `stop()`:
@@ -59,7 +61,7 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Runni
 
   const launch = async (): Promise<void> => {
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-    args.push('--dir', dir, '--daemonize', 'no', '--loglevel', 'warning');
+    args.push('--dir', dir, '--daemonize', 'no', '--loglevel', 'warning', ...(options.args ?? []));
     const [command, commandArgs] = existsSync(SETPRIV)
       ? [SETPRIV, ['--pdeathsig', 'KILL', binary, ...args]]
       : [binary, args];
@@ -134,7 +136,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Sends `PING` until `+PONG` comes back, or rejects after `timeoutMs`. */
+/** Sends `PING` until Redis answers it (`+PONG`, or `-NOAUTH` with a password), or rejects after `timeoutMs`. */
 async function untilPong(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -157,7 +159,7 @@ function pingOnce(port: number): Promise<boolean> {
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk: Buffer) => {
       reply += chunk.toString();
-      if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
+      if (reply.includes('\r\n')) done(reply.startsWith('+PONG') || reply.startsWith('-NOAUTH'));
     });
   });
 }
