@@ -113,4 +113,23 @@ describe('loadConfig', () => {
   it('treats blank values as unset', () => {
     expect(configError({ STYTCH_PROJECT_ID: ' ', STYTCH_SECRET: '' }).issues).toHaveLength(2);
   });
+
+  it('reads REDIS_URL (redis:// or rediss://) and REDIS_TIMEOUT_MS, off and 200 ms by default', () => {
+    expect(loadConfig(required)).toMatchObject({ redisUrl: undefined, redisTimeoutMs: 200 });
+    const url = 'rediss://default:made-up-password@redis.example:6380/2';
+    expect(loadConfig({ ...required, REDIS_URL: url, REDIS_TIMEOUT_MS: '50' })).toMatchObject({
+      redisUrl: url,
+      redisTimeoutMs: 50,
+    });
+  });
+
+  it.each([
+    'http://:made-up-password@127.0.0.1:6379',
+    'redis://:made-up-password@127.0.0.1:6379/keys',
+    'made-up-password',
+  ])('refuses REDIS_URL %s without echoing it', (url) => {
+    const error = configError({ ...required, REDIS_URL: url, REDIS_TIMEOUT_MS: '0' });
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['REDIS_URL', 'REDIS_TIMEOUT_MS']);
+    expect(error.message).not.toContain('made-up-password');
+  });
 });
