@@ -7,6 +7,6 @@ export { createProxyApp, type NodeProxyApp } from './create-proxy-app.ts';
 export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
 export { createLogger, REDACTED_PATHS } from './logging/create-logger.ts';
 export { BoundedMemoryStore } from './rate-limit/bounded-memory-store.ts';
-export type { RateLimitStore } from './rate-limit/rate-limit-store.ts';
+export type { RateLimitCounting, RateLimitStore } from './rate-limit/rate-limit-store.ts';
 export { type RunningProxy, type StartProxyOptions, startProxy } from './server/start-proxy.ts';
 export type { SessionKeys } from './session/stytch-jwks.ts';
