@@ -22,6 +22,7 @@ const USAGE = `Usage: stytch-emulator [options]
   --tls-cert <file>          serve HTTPS with this PEM certificate (needs --tls-key)
   --tls-key <file>           PEM private key of the certificate
   --signing-key <file>       PKCS#8 PEM of the RS256 session-JWT key (default: generated at start)
+  --custom-domain <url>      the project's custom domain: JWTs with it as iss authenticate too
   --control-from-any-address let non-loopback clients use /_emulator (default: loopback only)
   --log-requests             print one line per request to stderr
   -h, --help                 show this help
@@ -44,6 +45,7 @@ const values = (() => {
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'signing-key': { type: 'string' },
+        'custom-domain': { type: 'string' },
         'control-from-any-address': { type: 'boolean' },
         'log-requests': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -81,6 +83,7 @@ const options: StartOptions = {
   logRequests: values['log-requests'] ?? false,
 };
 if (values.fixtures !== undefined) options.fixtures = values.fixtures;
+if (values['custom-domain'] !== undefined) options.customDomain = values['custom-domain'];
 if (values['tls-cert'] !== undefined && values['tls-key'] !== undefined) {
   options.tls = {
     cert: readText('--tls-cert', values['tls-cert']),

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { Directory } from './domain/directory.ts';
 import type { IdKind } from './domain/ids.ts';
 import { EmulatorInputError } from './domain/input-error.ts';
+import type { OrganizationDirectory } from './domain/organizations.ts';
+import { RbacPolicyStore } from './domain/rbac-policy.ts';
 import type { Fixtures } from './types.ts';
 
 /** Reads and checks a fixture file (JSON, see the README's "Fixture format"). */
@@ -21,11 +23,25 @@ export function asFixtures(value: unknown): Fixtures {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new EmulatorInputError(
       'bad_request',
-      'Fixtures must be a JSON object with users, connected_apps, grants.',
+      'Fixtures must be a JSON object with users, connected_apps, grants, organizations, members, member_grants, rbac_policy.',
     );
   }
   const fixtures = value as Record<string, unknown>;
-  for (const key of ['users', 'connected_apps', 'grants'] as const) {
+  const policy = fixtures.rbac_policy;
+  if (policy !== undefined && (typeof policy !== 'object' || policy === null || Array.isArray(policy))) {
+    throw new EmulatorInputError(
+      'bad_request',
+      'fixtures.rbac_policy must be an object with roles and resources.',
+    );
+  }
+  for (const key of [
+    'users',
+    'connected_apps',
+    'grants',
+    'organizations',
+    'members',
+    'member_grants',
+  ] as const) {
     const list = fixtures[key];
     if (
       list !== undefined &&
@@ -37,20 +53,72 @@ export function asFixtures(value: unknown): Fixtures {
   return fixtures as Fixtures;
 }
 
+/** The stores fixtures load into. */
+export interface FixtureTarget {
+  directory: Directory;
+  organizations: OrganizationDirectory;
+  rbac: RbacPolicyStore;
+}
+
 /**
- * Loads fixtures into the directory: users, then apps, then grants. The whole document is first
- * loaded into a scratch directory seeded with nothing, so a bad entry rejects the load before
- * anything changes (grants may only reference users and apps of the same document or already loaded).
+ * Loads fixtures: users, apps and grants, then the RBAC policy, organizations, members and member
+ * grants. The whole document is first loaded into scratch stores (an empty directory, a copy of the
+ * organizations), so a bad entry rejects the load before anything changes (grants may only reference
+ * users, members and apps of the same document or already loaded).
  */
-export function loadFixtures(target: Directory, fixtures: Fixtures, newId: (kind: IdKind) => string): void {
+export function loadFixtures(
+  target: FixtureTarget,
+  fixtures: Fixtures,
+  newId: (kind: IdKind) => string,
+): void {
   const checked = asFixtures(fixtures);
+  const scratch = new Directory(newId);
   applyTo(
-    new Directory(newId),
+    scratch,
     checked,
-    (id) => target.findUser(id),
-    (id) => target.findApp(id),
+    (id) => target.directory.findUser(id),
+    (id) => target.directory.findApp(id),
   );
-  applyTo(target, checked);
+  applyB2B(
+    target.organizations.clone((id) => scratch.findApp(id) ?? target.directory.findApp(id)),
+    new RbacPolicyStore(),
+    checked,
+  );
+  applyTo(target.directory, checked);
+  applyB2B(target.organizations, target.rbac, checked);
+}
+
+function applyB2B(organizations: OrganizationDirectory, rbac: RbacPolicyStore, fixtures: Fixtures): void {
+  const each = <T>(key: keyof Fixtures, list: T[] | undefined, apply: (item: T) => unknown) =>
+    list?.forEach((item, i) => {
+      try {
+        apply(item);
+      } catch (error) {
+        where(key, i, error);
+      }
+    });
+  if (fixtures.rbac_policy) {
+    try {
+      rbac.set(fixtures.rbac_policy);
+    } catch (error) {
+      if (error instanceof EmulatorInputError) {
+        throw new EmulatorInputError(error.errorType, `fixtures.rbac_policy: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  each('organizations', fixtures.organizations, (organization) =>
+    organizations.upsertOrganization(organization),
+  );
+  each('members', fixtures.members, (member) => organizations.upsertMember(member));
+  each('member_grants', fixtures.member_grants, (grant) => organizations.grant(grant));
+}
+
+function where(key: string, index: number, error: unknown): never {
+  if (error instanceof EmulatorInputError) {
+    throw new EmulatorInputError(error.errorType, `fixtures.${key}[${index}]: ${error.message}`);
+  }
+  throw error;
 }
 
 function applyTo(
@@ -59,12 +127,6 @@ function applyTo(
   existingUser?: (id: string) => ReturnType<Directory['findUser']>,
   existingApp?: (id: string) => ReturnType<Directory['findApp']>,
 ): void {
-  const where = (key: string, index: number, error: unknown): never => {
-    if (error instanceof EmulatorInputError) {
-      throw new EmulatorInputError(error.errorType, `fixtures.${key}[${index}]: ${error.message}`);
-    }
-    throw error;
-  };
   fixtures.users?.forEach((user, i) => {
     try {
       directory.upsertUser(user);

@@ -1,3 +1,4 @@
+export type * from './b2b-types.ts';
 export type { ControlClient, ControlClientOptions } from './control/control-client.ts';
 export { createControlClient } from './control/control-client.ts';
 export { EmulatorControlError } from './control/control-error.ts';

@@ -28,6 +28,11 @@ export interface StartOptions {
   logRequests?: boolean;
   /** PKCS#8 PEM of the RS256 key that signs session JWTs. @default a key generated at start */
   signingKey?: string;
+  /**
+   * The project's custom domain (the base URL it reaches Stytch through): session JWTs with this `iss`
+   * authenticate too, and sessions can be minted with it. Changeable at run time. @default none
+   */
+  customDomain?: string;
 }
 
 /** A running emulator. */
@@ -59,6 +64,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     secret,
     ...(fixtures ? { fixtures } : {}),
     ...(options.signingKey ? { signingKeyPem: options.signingKey } : {}),
+    ...(options.customDomain ? { customDomain: options.customDomain } : {}),
   });
   const app = createEmulatorApp(state, {
     controlFromAnyAddress: options.controlFromAnyAddress ?? false,

@@ -3,6 +3,7 @@
  * returns). The Stytch wire shapes it serves are core's (`@connected-apps/core/wire`), re-exported here.
  */
 import type { ClientType, ConnectedApp } from '@connected-apps/core/wire';
+import type { MemberGrantInput, MemberInput, OrganizationInput, RbacPolicyInput } from './b2b-types.ts';
 
 export type { ClientType, ConnectedApp };
 
@@ -56,11 +57,27 @@ export interface GrantInput {
   scopes: string[] | string;
 }
 
-/** A fixture document: users, apps and the grants between them. Every list is optional. */
+/**
+ * A fixture document: users, apps and the grants between them; organizations, their members and the
+ * members' grants; and the RBAC policy's custom roles. Every entry is optional.
+ */
 export interface Fixtures {
   users?: UserInput[];
   connected_apps?: ConnectedAppInput[];
   grants?: GrantInput[];
+  organizations?: OrganizationInput[];
+  members?: MemberInput[];
+  member_grants?: MemberGrantInput[];
+  rbac_policy?: RbacPolicyInput;
+}
+
+/** Project settings (`GET`/`POST /_emulator/project`). */
+export interface ProjectSettings {
+  /**
+   * The base URL the project reaches Stytch through (a CNAME), without a trailing slash, or `null`.
+   * When set, session JWTs with this `iss` authenticate too, and sessions can be minted with it.
+   */
+  custom_domain: string | null;
 }
 
 /** A connected app as the emulator stores it: Stytch's listing without a user's `scopes_granted`. */
@@ -161,6 +178,8 @@ export interface MintSessionInput {
   /** Lifetime of the session (not the JWT, which lives 5 minutes). @default 3600 */
   lifetime_seconds?: number;
   claims_override?: ClaimsOverride;
+  /** `custom_domain`: the JWT's `iss` is the project's custom domain (see `ProjectSettings`). @default "stytch" */
+  issuer?: 'stytch' | 'custom_domain';
 }
 
 /** `POST /_emulator/sessions` response. */
@@ -223,4 +242,7 @@ export interface StateSummary {
   users: number;
   connected_apps: number;
   grants: number;
+  organizations: number;
+  members: number;
+  member_grants: number;
 }

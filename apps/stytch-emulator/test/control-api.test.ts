@@ -100,13 +100,23 @@ describe('control API', () => {
         { user_id: 'user-test-f1', connected_app_id: 'connected-app-test-f1', scopes: 'openid email' },
       ],
     });
-    expect(summary).toEqual({ users: 2, connected_apps: 1, grants: 1 });
+    expect(summary).toEqual({
+      users: 2,
+      connected_apps: 1,
+      grants: 1,
+      organizations: 0,
+      members: 0,
+      member_grants: 0,
+    });
     expect((await stytch(emulator, 'GET', listPath(kept.user_id))).status).toBe(200);
 
     expect(await emulator.control.reset({ users: [{ user_id: 'user-test-only' }] })).toEqual({
       users: 1,
       connected_apps: 0,
       grants: 0,
+      organizations: 0,
+      members: 0,
+      member_grants: 0,
     });
     expect((await stytch(emulator, 'GET', listPath(kept.user_id))).status).toBe(404);
   });

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  MemberGrantInput,
+  MemberGrantRecord,
+  MemberInput,
+  MintedMemberSession,
+  MintMemberSessionInput,
+  OrganizationInput,
+  RbacPolicy,
+  RbacPolicyInput,
+  StytchMemberObject,
+  StytchOrganizationObject,
+} from '../b2b-types.ts';
+import type {
   ConnectedAppInput,
   ConnectedAppRecord,
   FaultInput,
@@ -9,6 +21,7 @@ import type {
   GrantRecord,
   MintedSession,
   MintSessionInput,
+  ProjectSettings,
   RequestLogEntry,
   StateSummary,
   StytchUser,
@@ -24,7 +37,7 @@ import { EmulatorControlError } from './control-error.ts';
 export interface ControlClient {
   /** Forgets all data, sessions, faults and logged requests, then loads `fixtures` if given. */
   reset(fixtures?: Fixtures): Promise<StateSummary>;
-  /** Adds (or replaces by id) users, apps and grants. */
+  /** Adds (or replaces by id) users, apps, grants, organizations, members, member grants, the RBAC policy. */
   loadFixtures(fixtures: Fixtures): Promise<StateSummary>;
   createUser(user?: UserInput): Promise<StytchUser>;
   createConnectedApp(app: ConnectedAppInput): Promise<ConnectedAppRecord>;
@@ -33,6 +46,23 @@ export interface ControlClient {
   mintSession(input: MintSessionInput): Promise<MintedSession>;
   /** Every token the user's grants to the app issued, and whether a grant is active. */
   getTokens(userId: string, connectedAppId: string): Promise<TokensResponse>;
+  /** Creates (or replaces by id) an organization. */
+  createOrganization(organization: OrganizationInput): Promise<StytchOrganizationObject>;
+  /** Creates (or replaces by id) a member of an organization. */
+  createMember(member: MemberInput): Promise<StytchMemberObject>;
+  /** Records that a member authorized an app; issues an access and a refresh token. */
+  createMemberGrant(grant: MemberGrantInput): Promise<MemberGrantRecord>;
+  /** Starts a member session: an opaque token and a JWT with the B2B claims. */
+  mintMemberSession(input: MintMemberSessionInput): Promise<MintedMemberSession>;
+  /** Every token the member's grants to the app issued, and whether a grant is active. */
+  getMemberTokens(organizationId: string, memberId: string, connectedAppId: string): Promise<TokensResponse>;
+  /** The project's RBAC policy as `GET /v1/b2b/rbac/policy` serves it. */
+  getRbacPolicy(): Promise<{ policy: RbacPolicy }>;
+  /** Replaces the policy's custom roles and resources (and default roles given by id), at run time. */
+  setRbacPolicy(policy: RbacPolicyInput): Promise<{ policy: RbacPolicy }>;
+  getProject(): Promise<ProjectSettings>;
+  /** Sets the project's custom domain (`null` removes it). */
+  configureProject(settings: { custom_domain?: string | null }): Promise<ProjectSettings>;
   injectFault(fault: FaultInput): Promise<FaultRecord>;
   listFaults(): Promise<{ faults: FaultRecord[] }>;
   clearFaults(): Promise<void>;
@@ -109,6 +139,19 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
     createGrant: (grant) => call('POST', '/grants', grant),
     mintSession: (input) => call('POST', '/sessions', input),
     getTokens: (userId, appId) => call('GET', `/users/${path(userId)}/connected_apps/${path(appId)}/tokens`),
+    createOrganization: (organization) => call('POST', '/organizations', organization),
+    createMember: (member) => call('POST', '/members', member),
+    createMemberGrant: (grant) => call('POST', '/member_grants', grant),
+    mintMemberSession: (input) => call('POST', '/member_sessions', input),
+    getMemberTokens: (organizationId, memberId, appId) =>
+      call(
+        'GET',
+        `/organizations/${path(organizationId)}/members/${path(memberId)}/connected_apps/${path(appId)}/tokens`,
+      ),
+    getRbacPolicy: () => call('GET', '/rbac/policy'),
+    setRbacPolicy: (policy) => call('POST', '/rbac/policy', policy),
+    getProject: () => call('GET', '/project'),
+    configureProject: (settings) => call('POST', '/project', settings),
     injectFault: (fault) => call('POST', '/faults', fault),
     listFaults: () => call('GET', '/faults'),
     clearFaults: async () => {

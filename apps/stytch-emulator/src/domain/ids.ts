@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StytchEnvironment } from '@connected-apps/core/wire';
 
-/** Stytch's id kinds, each rendered `<kind>-<env>-<uuid>` (e.g. `user-test-…`, `connected-app-test-…`). */
+/**
+ * Stytch's id kinds, each rendered `<kind>-<env>-<uuid>` (e.g. `user-test-…`, `connected-app-test-…`,
+ * `organization-test-…`, `member-test-…`, `member-session-test-…`).
+ */
 export type IdKind =
   | 'user'
   | 'connected-app'
@@ -9,7 +12,10 @@ export type IdKind =
   | 'email'
   | 'jwk'
   | 'access-token'
-  | 'refresh-token';
+  | 'refresh-token'
+  | 'organization'
+  | 'member'
+  | 'member-session';
 
 /** Returns a generator of fresh Stytch-style ids for one environment. */
 export function createIdFactory(env: StytchEnvironment): (kind: IdKind) => string {
@@ -27,4 +33,13 @@ const USER_ID_PATTERN = /^[A-Za-z0-9._|-]{1,128}$/;
 /** Whether `value` is well-formed as a `user_id`/`external_id`. */
 export function isWellFormedUserId(value: string): boolean {
   return USER_ID_PATTERN.test(value);
+}
+
+// An `organization_id` in a path may also be a slug (letters, digits, `- . _ ~`) or an external id
+// (the user-id alphabet above): what either may be, and nothing else.
+const ORGANIZATION_REF_PATTERN = /^[A-Za-z0-9._~|-]{1,128}$/;
+
+/** Whether `value` is well-formed as an `organization_id`, slug or organization external id. */
+export function isWellFormedOrganizationRef(value: string): boolean {
+  return ORGANIZATION_REF_PATTERN.test(value);
 }

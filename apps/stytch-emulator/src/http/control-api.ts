@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { EmulatorInputError } from '../domain/input-error.ts';
-import { DEFAULT_SESSION_LIFETIME_SECONDS } from '../domain/sessions.ts';
 import type { EmulatorState } from '../emulator-state.ts';
 import type {
-  ClaimsOverride,
   ConnectedAppInput,
   FaultInput,
   Fixtures,
@@ -11,11 +9,15 @@ import type {
   MintedSession,
   UserInput,
 } from '../types.ts';
+import { addB2BControlRoutes, sessionOptions, withIssuer } from './control-b2b.ts';
 import type { EmulatorEnv } from './hono-env.ts';
 import { loopbackOnly } from './loopback-only.ts';
 import { readJsonObject } from './read-json.ts';
 
-/** The control API under `/_emulator`: set up data, mint sessions, inspect tokens, inject faults, read the log. */
+/**
+ * The control API under `/_emulator`: set up data, mint sessions, inspect tokens, inject faults, read
+ * the log; the B2B data, member sessions, RBAC policy and project settings in `control-b2b.ts`.
+ */
 export function createControlApi(
   state: EmulatorState,
   options: { fromAnyAddress: boolean },
@@ -45,23 +47,12 @@ export function createControlApi(
     const body = await readJsonObject(c);
     const user = state.directory.findUser(String(body.user_id));
     if (!user) throw new EmulatorInputError('user_not_found', `No user ${String(body.user_id)}.`);
-    const roles = body.roles ?? [];
-    if (!Array.isArray(roles) || roles.some((role) => typeof role !== 'string')) {
-      throw new EmulatorInputError('bad_request', 'roles must be a list of strings.');
-    }
-    const lifetime = body.lifetime_seconds ?? DEFAULT_SESSION_LIFETIME_SECONDS;
-    if (typeof lifetime !== 'number' || !(lifetime > 0)) {
-      throw new EmulatorInputError('bad_request', 'lifetime_seconds must be a positive number.');
-    }
-    const override = body.claims_override ?? {};
-    if (typeof override !== 'object' || override === null || Array.isArray(override)) {
-      throw new EmulatorInputError('bad_request', 'claims_override must be an object.');
-    }
-    const { session, token } = state.sessions.start(user, roles as string[], lifetime);
+    const { roles, lifetime, override } = sessionOptions(body);
+    const { session, token } = state.sessions.start(user, roles, lifetime);
     const minted: MintedSession = {
       session_id: session.session_id,
       session_token: token,
-      session_jwt: await state.jwt.sign(session, override as ClaimsOverride),
+      session_jwt: await state.jwt.sign(session, { override: withIssuer(state, override, body.issuer) }),
       expires_at: session.expires_at,
     };
     return c.json(minted, 201);
@@ -70,6 +61,8 @@ export function createControlApi(
   control.get('/users/:user_id/connected_apps/:connected_app_id/tokens', (c) =>
     c.json(state.directory.tokensOf(c.req.param('user_id'), c.req.param('connected_app_id'))),
   );
+
+  addB2BControlRoutes(control, state);
 
   control.post('/faults', async (c) =>
     c.json(state.faults.add((await readJsonObject(c)) as unknown as FaultInput), 201),

@@ -2,21 +2,25 @@ import { routePattern, STYTCH_ROUTES, type StytchRoute } from '@connected-apps/c
 import { type Context, type Handler, Hono } from 'hono';
 import { isWellFormedUserId } from '../domain/ids.ts';
 import type { EmulatorState } from '../emulator-state.ts';
+import { serveB2BApi } from './b2b-api.ts';
 import { DROPPED, playFault } from './fault-effects.ts';
 import type { EmulatorEnv } from './hono-env.ts';
 import { readJsonObject } from './read-json.ts';
 import { sessionsAuthenticate } from './sessions-authenticate.ts';
 import { errorResponse, stytchError } from './stytch-errors.ts';
 
-/** Stytch serves the JWKS without authentication (the official SDK fetches it with no credentials). */
-const JWKS_PREFIX = STYTCH_ROUTES.sessionsGetJWKS.template.slice(
-  0,
-  STYTCH_ROUTES.sessionsGetJWKS.template.indexOf('{'),
+/**
+ * Stytch serves the JWKS, consumer and B2B, without authentication (the official SDKs fetch them with
+ * no credentials).
+ */
+const JWKS_PREFIXES = [STYTCH_ROUTES.sessionsGetJWKS, STYTCH_ROUTES.b2bSessionsGetJWKS].map(({ template }) =>
+  template.slice(0, template.indexOf('{')),
 );
 
 /**
- * The Stytch API paths: revoke, list, JWKS and sessions authenticate. Every request is logged; an
- * injected fault may answer instead; then Basic auth is checked and the route answers.
+ * The Stytch API paths: revoke, list, JWKS and sessions authenticate, and the B2B ones
+ * (`b2b-api.ts`). Every request is logged; an injected fault may answer instead; then Basic auth is
+ * checked and the route answers.
  */
 export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
   const api = new Hono<EmulatorEnv>();
@@ -43,7 +47,7 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
         return outcome;
       }
     }
-    if (!authorized && !path.startsWith(JWKS_PREFIX)) {
+    if (!authorized && !JWKS_PREFIXES.some((prefix) => path.startsWith(prefix))) {
       entry.status = 401;
       return errorResponse(stytchError('unauthorized_credentials', state.newRequestId()));
     }
@@ -89,6 +93,8 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
     const { status, body: answer } = await sessionsAuthenticate(state, body, state.newRequestId());
     return json(answer, status);
   });
+
+  serveB2BApi(state, serve);
 
   return api;
 }

@@ -19,6 +19,10 @@ const EMULATOR_ERRORS = {
       'The emulator control API only answers loopback clients; start it with controlFromAnyAddress to allow others.',
   },
   duplicate_external_id: { status: 409, message: 'A user with that external_id already exists.' },
+  duplicate_organization_ref: {
+    status: 409,
+    message: 'Another organization already has that organization_slug or organization_external_id.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** An `error_type` the emulator can answer with: one of Stytch's, or one of its own. */
