@@ -160,14 +160,14 @@ export interface UseConnectedAppsOptions {
 /** Where a list stands. */
 export type ConnectedAppsStatus = 'pending' | 'success' | 'error';
 
-interface ConnectedAppsCommon {
+interface QueryCommon {
   /** True while a request for this list is in flight (the first load or a refetch). */
   isFetching: boolean;
   /** Fetches the list again (joining a request already in flight). Never rejects: failures land in `error`. */
   refetch: () => Promise<void>;
 }
 
-export interface ConnectedAppsPendingResult extends ConnectedAppsCommon {
+export interface QueryPendingResult extends QueryCommon {
   status: 'pending';
   data: undefined;
   error: null;
@@ -177,19 +177,19 @@ export interface ConnectedAppsPendingResult extends ConnectedAppsCommon {
   isSuccess: false;
   isError: false;
 }
-export interface ConnectedAppsSuccessResult extends ConnectedAppsCommon {
+export interface QuerySuccessResult<T> extends QueryCommon {
   status: 'success';
-  data: ConnectedApp[];
+  data: T;
   error: null;
   isPending: false;
   isLoading: false;
   isSuccess: true;
   isError: false;
 }
-export interface ConnectedAppsErrorResult extends ConnectedAppsCommon {
+export interface QueryErrorResult<T> extends QueryCommon {
   status: 'error';
-  /** The last list that loaded, if any: a failed refetch keeps showing it. */
-  data: ConnectedApp[] | undefined;
+  /** The last data that loaded, if any: a failed refetch keeps showing it. */
+  data: T | undefined;
   error: ConnectedAppsError;
   isPending: false;
   isLoading: false;
@@ -197,8 +197,12 @@ export interface ConnectedAppsErrorResult extends ConnectedAppsCommon {
   isError: true;
 }
 
+/** What a list hook returns for data `T`: a union discriminated on `status`. */
+export type QueryResult<T> = QueryPendingResult | QuerySuccessResult<T> | QueryErrorResult<T>;
+
+export type ConnectedAppsPendingResult = QueryPendingResult;
+export type ConnectedAppsSuccessResult = QuerySuccessResult<ConnectedApp[]>;
+export type ConnectedAppsErrorResult = QueryErrorResult<ConnectedApp[]>;
+
 /** What `useConnectedApps()` returns: a union discriminated on `status`. */
-export type UseConnectedAppsResult =
-  | ConnectedAppsPendingResult
-  | ConnectedAppsSuccessResult
-  | ConnectedAppsErrorResult;
+export type UseConnectedAppsResult = QueryResult<ConnectedApp[]>;

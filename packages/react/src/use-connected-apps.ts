@@ -1,11 +1,9 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { useConnectedAppsClient } from './provider.tsx';
-import { ConnectedAppsObserver } from './store/connected-apps-observer.ts';
 import { storeForClient } from './store/store-for-client.ts';
 import type { UseConnectedAppsOptions, UseConnectedAppsResult } from './types.ts';
-import { useObserver } from './use-observer.ts';
+import { useSharedQuery } from './use-shared-query.ts';
 
 /**
  * Lists a user's connected apps. Every mounted list of the same user shares one state and one request;
@@ -24,10 +22,8 @@ export function useConnectedApps(
 ): UseConnectedAppsResult {
   const store = storeForClient(useConnectedAppsClient(options.client));
   const enabled = options.enabled ?? true;
-  // A new user is a new observer: React unsubscribes the old one and subscribes (and loads) the new one.
-  const observer = useObserver(
-    () => new ConnectedAppsObserver(store, user_id, enabled),
+  return useSharedQuery(
+    () => (enabled && user_id ? store.query(user_id) : undefined),
     [store, user_id, enabled],
   );
-  return useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
 }

@@ -1,6 +1,8 @@
 'use client';
 
+import { useConnectedAppsClient } from './provider.tsx';
 import { revokeAll } from './store/revoke-all.ts';
+import { storeForClient } from './store/store-for-client.ts';
 import type { UseRevokeAllConnectedAppsOptions, UseRevokeAllConnectedAppsResult } from './types.ts';
 import { useMutation } from './use-mutation.ts';
 
@@ -22,5 +24,6 @@ import { useMutation } from './use-mutation.ts';
 export function useRevokeAllConnectedApps(
   options: UseRevokeAllConnectedAppsOptions = {},
 ): UseRevokeAllConnectedAppsResult {
-  return useMutation(options, revokeAll);
+  const store = storeForClient(useConnectedAppsClient(options.client));
+  return useMutation(store, options, (variables) => revokeAll(store, variables));
 }

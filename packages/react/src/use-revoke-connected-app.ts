@@ -1,5 +1,7 @@
 'use client';
 
+import { useConnectedAppsClient } from './provider.tsx';
+import { storeForClient } from './store/store-for-client.ts';
 import type { UseRevokeConnectedAppOptions, UseRevokeConnectedAppResult } from './types.ts';
 import { useMutation } from './use-mutation.ts';
 
@@ -18,7 +20,8 @@ import { useMutation } from './use-mutation.ts';
 export function useRevokeConnectedApp(
   options: UseRevokeConnectedAppOptions = {},
 ): UseRevokeConnectedAppResult {
-  return useMutation(options, (store, variables, latest) =>
+  const store = storeForClient(useConnectedAppsClient(options.client));
+  return useMutation(store, options, (variables, latest) =>
     store.revoke(variables, { optimistic: latest.optimistic === true }),
   );
 }

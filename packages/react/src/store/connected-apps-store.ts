@@ -1,6 +1,12 @@
-import type { ConnectedAppsClient, UsersRevokeRequest, UsersRevokeResponse } from '@connected-apps/core';
-import { ConnectedAppsQuery } from './connected-apps-query.ts';
+import type {
+  ConnectedApp,
+  ConnectedAppsClient,
+  UsersRevokeRequest,
+  UsersRevokeResponse,
+} from '@connected-apps/core';
+import { Query } from './query.ts';
 import { toConnectedAppsError } from './to-connected-apps-error.ts';
+import { withoutApps } from './without-apps.ts';
 
 /**
  * Everything the hooks share for one client, with no React in it: each user's list, and the revokes
@@ -8,7 +14,7 @@ import { toConnectedAppsError } from './to-connected-apps-error.ts';
  */
 export class ConnectedAppsStore {
   readonly client: ConnectedAppsClient;
-  private readonly queries = new Map<string, ConnectedAppsQuery>();
+  private readonly queries = new Map<string, Query<ConnectedApp[]>>();
   private readonly revokes = new Map<string, Promise<UsersRevokeResponse>>();
 
   constructor(client: ConnectedAppsClient) {
@@ -16,10 +22,13 @@ export class ConnectedAppsStore {
   }
 
   /** The shared list of one user, created on first use. */
-  query(user_id: string): ConnectedAppsQuery {
+  query(user_id: string): Query<ConnectedApp[]> {
     let query = this.queries.get(user_id);
     if (!query) {
-      query = new ConnectedAppsQuery(this.client, user_id);
+      query = new Query(
+        () => this.client.users.connectedApps({ user_id }).then((response) => response.connected_apps),
+        withoutApps,
+      );
       this.queries.set(user_id, query);
     }
     return query;

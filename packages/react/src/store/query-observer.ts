@@ -1,9 +1,8 @@
-import type { UseConnectedAppsResult } from '../types.ts';
-import type { ConnectedAppsQuery, ConnectedAppsQueryState } from './connected-apps-query.ts';
-import type { ConnectedAppsStore } from './connected-apps-store.ts';
+import type { QueryResult } from '../types.ts';
+import type { Query, QueryState } from './query.ts';
 import { Subscribable } from './subscribable.ts';
 
-const disabledState: ConnectedAppsQueryState = {
+const disabledState: QueryState<never> = {
   status: 'pending',
   data: undefined,
   error: null,
@@ -11,23 +10,24 @@ const disabledState: ConnectedAppsQueryState = {
 };
 
 /**
- * One `useConnectedApps()` looking at one user's shared list. Created per (store, user, enabled), so a
- * change of user is simply a new observer. Subscribing loads the list (joining a request in flight,
- * which is what keeps StrictMode's subscribe–unsubscribe–subscribe to a single request).
+ * One list hook (`useConnectedApps()`, the B2B lists) looking at one shared query, or at none while it
+ * waits for its ids or is disabled. Made anew when the query changes, so a change of user is simply a
+ * new observer. Subscribing loads the data (joining a request in flight, which is what keeps
+ * StrictMode's subscribe–unsubscribe–subscribe to a single request).
  */
-export class ConnectedAppsObserver extends Subscribable {
-  private readonly query: ConnectedAppsQuery | undefined;
+export class QueryObserver<T> extends Subscribable {
+  private readonly query: Query<T> | undefined;
   private stopListening: (() => void) | undefined;
-  private seenState: ConnectedAppsQueryState | undefined;
-  private result: UseConnectedAppsResult | undefined;
+  private seenState: QueryState<T> | undefined;
+  private result: QueryResult<T> | undefined;
 
-  constructor(store: ConnectedAppsStore, user_id: string | null | undefined, enabled: boolean) {
+  constructor(query: Query<T> | undefined) {
     super();
-    this.query = enabled && user_id ? store.query(user_id) : undefined;
+    this.query = query;
   }
 
   /** Rebuilt only when the shared state changed, so React sees the same object until then. */
-  readonly getSnapshot = (): UseConnectedAppsResult => {
+  readonly getSnapshot = (): QueryResult<T> => {
     const state = this.query?.state ?? disabledState;
     if (state !== this.seenState || !this.result) {
       this.seenState = state;
@@ -50,7 +50,7 @@ export class ConnectedAppsObserver extends Subscribable {
   }
 }
 
-function toResult(state: ConnectedAppsQueryState, refetch: () => Promise<void>): UseConnectedAppsResult {
+function toResult<T>(state: QueryState<T>, refetch: () => Promise<void>): QueryResult<T> {
   const { status, data, error, isFetching } = state;
   const common = { isFetching, refetch };
   if (status === 'success' && data) {
