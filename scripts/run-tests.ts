@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const TASKS = ['lint', 'typecheck', 'typecheck:root', 'test', 'contract', 'e2e'];
 const root = join(import.meta.dirname, '..');
-const workspaceDirs = ['packages', 'apps'].flatMap((group) =>
+const workspaceDirs = ['packages', 'apps', 'examples'].flatMap((group) =>
   readdirSync(join(root, group), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, group, entry.name)),
