@@ -1,32 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { generate } from 'selfsigned';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, start } from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
 import { revokePath, TEST_REQUEST_ID } from './helpers.ts';
+import { useTlsEmulator } from './sdk/tls-emulator.ts';
 
-const run = promisify(execFile);
-
-let emulator: Emulator;
-let directory: string;
-let caFile: string;
-beforeAll(async () => {
-  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
-  });
-  directory = mkdtempSync(join(tmpdir(), 'stytch-emulator-sdk-'));
-  caFile = join(directory, 'ca.pem');
-  writeFileSync(caFile, pems.cert);
-  emulator = await start({ tls: { cert: pems.cert, key: pems.private } });
-});
-afterAll(async () => {
-  await emulator.stop();
-  rmSync(directory, { recursive: true, force: true });
-});
+const tls = useTlsEmulator();
 
 interface Settled {
   ok: boolean;
@@ -38,6 +14,7 @@ interface Settled {
 
 describe('the official stytch SDK against the emulator over TLS', () => {
   it('revokes, lists, authenticates JWTs locally and remotely, and surfaces errors as StytchError', async () => {
+    const emulator = tls.emulator();
     expect(emulator.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const user = await emulator.control.createUser({
       name: 'Ada Lovelace',
@@ -70,16 +47,7 @@ describe('the official stytch SDK against the emulator over TLS', () => {
       sessionJwt: session.session_jwt,
       sessionToken: session.session_token,
     };
-    const { stdout } = await run(
-      process.execPath,
-      [join(import.meta.dirname, 'sdk/run-sdk-scenarios.ts'), JSON.stringify(input)],
-      {
-        cwd: join(import.meta.dirname, '..'),
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
-        timeout: 20_000,
-      },
-    );
-    const results = JSON.parse(stdout) as Record<string, Settled>;
+    const results = (await tls.runScenario('run-sdk-scenarios.ts', input)) as Record<string, Settled>;
 
     expect(results.list).toMatchObject({
       ok: true,

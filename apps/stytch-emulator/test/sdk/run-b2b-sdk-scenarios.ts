@@ -1,0 +1,106 @@
+/**
+ * Drives the official `stytch` SDK's `B2BClient`, unchanged, against an emulator (in its own process,
+ * for NODE_EXTRA_CA_CERTS, as `run-sdk-scenarios.ts` does). Prints one JSON document of results.
+ */
+import { B2BClient, StytchError } from 'stytch';
+
+interface Scenario {
+  url: string;
+  projectId: string;
+  secret: string;
+  organizationId: string;
+  slug: string;
+  memberId: string;
+  memberExternalId: string;
+  otherMemberId: string;
+  appId: string;
+  otherAppId: string;
+  sessionToken: string;
+  sessionJwt: string;
+  customDomainJwt: string;
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as Scenario;
+const client = new B2BClient({
+  project_id: input.projectId,
+  secret: input.secret,
+  custom_base_url: `${input.url}/`,
+});
+const asMember = { authorization: { session_token: input.sessionToken } };
+
+async function settle(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    const e = error as StytchError;
+    return {
+      ok: false,
+      isStytchError: error instanceof StytchError,
+      fields: {
+        status_code: e.status_code,
+        request_id: e.request_id,
+        error_type: e.error_type,
+        error_message: e.error_message,
+        error_url: e.error_url,
+      },
+    };
+  }
+}
+
+const results = {
+  list: await settle(() =>
+    client.organizations.members.getConnectedApps(
+      { organization_id: input.slug, member_id: input.memberExternalId },
+      asMember,
+    ),
+  ),
+  organizationApps: await settle(() =>
+    client.organizations.connectedApps({ organization_id: input.organizationId }),
+  ),
+  organizationApp: await settle(() =>
+    client.organizations.getConnectedApp({
+      organization_id: input.organizationId,
+      connected_app_id: input.appId,
+    }),
+  ),
+  organization: await settle(() => client.organizations.get({ organization_id: input.slug })),
+  member: await settle(() =>
+    client.organizations.members.get({
+      organization_id: input.organizationId,
+      member_id: input.memberExternalId,
+    }),
+  ),
+  policy: await settle(() => client.rbac.policy()),
+  revoke: await settle(() =>
+    client.organizations.members.connectedApps.revoke(
+      { organization_id: input.organizationId, member_id: input.memberId, connected_app_id: input.appId },
+      { authorization: { session_jwt: input.sessionJwt } },
+    ),
+  ),
+  forbidden: await settle(() =>
+    client.organizations.members.connectedApps.revoke(
+      {
+        organization_id: input.organizationId,
+        member_id: input.otherMemberId,
+        connected_app_id: input.appId,
+      },
+      asMember,
+    ),
+  ),
+  authenticate: await settle(() => client.sessions.authenticate({ session_token: input.sessionToken })),
+  jwtLocal: await settle(() => client.sessions.authenticateJwt({ session_jwt: input.sessionJwt })),
+  jwtRemote: await settle(() =>
+    client.sessions.authenticateJwt({ session_jwt: input.sessionJwt, max_token_age_seconds: 0 }),
+  ),
+  jwtCustomDomain: await settle(() =>
+    client.sessions.authenticateJwtLocal({ session_jwt: input.customDomainJwt }),
+  ),
+  notFound: await settle(() =>
+    client.organizations.members.connectedApps.revoke({
+      organization_id: input.organizationId,
+      member_id: input.memberId,
+      connected_app_id: 'connected-app-test-does-not-exist',
+    }),
+  ),
+};
+process.stdout.write(JSON.stringify(results));
