@@ -11,10 +11,15 @@ export interface RedisRateLimitStoreOptions {
   connect: () => Promise<void>;
   /** Redis's state, shared by both limits of the process. */
   outage: RedisOutage;
-  /** Keeps this limit's keys apart from the other's, e.g. `connected-apps:rate-limit:user:`. */
+  /** Keeps this limit's keys apart from the other's, e.g. `connected-apps:rate-limit:user`. */
   keyPrefix: string;
   /** Counts while Redis is unreachable: the proxy's bounded memory store. */
   fallback: RateLimitStore;
+  /**
+   * The most one hit may wait on Redis, connecting and every command included (the first call after
+   * a Redis restart takes two: the script is loaded again); past it the hit is counted in `fallback`.
+   */
+  timeoutMs: number;
 }
 
 /**
@@ -24,14 +29,18 @@ export interface RedisRateLimitStoreOptions {
  * SHA and reloads it after a Redis restart). The window is fixed from a key's first hit, rounded up
  * to whole seconds (Redis expiries are in seconds).
  *
- * It fails open, to a local limit: when Redis refuses, times out (the client's `commandTimeout`) or
- * is disconnected, the hit is counted in `fallback` instead, so each replica still enforces the limit
- * by itself, never a request waiting on Redis. `rate-limiter-flexible`'s own `insuranceLimiter` does
- * the same fallback, but silently (no hook for the one warning per outage or for `/readyz`) and into
- * `RateLimiterMemory`, whose keys have no bound; here the fallback is the proxy's bounded store.
+ * It fails open, to a local limit: when Redis refuses, is disconnected or takes longer than
+ * `timeoutMs`, the hit is counted in `fallback` instead, so each replica still enforces the limit by
+ * itself and no hit waits on Redis longer than that. `rate-limiter-flexible`'s own
+ * `insuranceLimiter` does the same fallback, but silently (no hook for the one warning per outage or
+ * for `/readyz`) and into `RateLimiterMemory`, whose keys have no bound; here the fallback is the
+ * proxy's bounded store.
  *
  * @example
- * const store = new RedisRateLimitStore({ client, connect, outage, keyPrefix: 'connected-apps:rate-limit:user:', fallback: new BoundedMemoryStore() });
+ * const store = new RedisRateLimitStore({
+ *   client, connect, outage, keyPrefix: 'connected-apps:rate-limit:user',
+ *   fallback: new BoundedMemoryStore(), timeoutMs: 200,
+ * });
  */
 export class RedisRateLimitStore implements RateLimitStore {
   readonly #options: RedisRateLimitStoreOptions;
@@ -55,20 +64,13 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async increment(key: string): Promise<{ totalHits: number; resetTime?: Date }> {
     const { outage, fallback } = this.#options;
-    if (this.#limiter === undefined) throw new Error('RedisRateLimitStore: init() must be called first');
+    const limiter = this.#limiter;
+    if (limiter === undefined) throw new Error('RedisRateLimitStore: init() must be called first');
     if (outage.shouldTry()) {
       try {
-        await this.#options.connect();
-        // Over the limit, consume() rejects with the count: that is an answer, not a failure.
-        const counted = await this.#limiter.consume(key).catch((rejection: unknown) => {
-          if (rejection instanceof RateLimiterRes) return rejection;
-          throw rejection;
-        });
+        const counted = await within(this.#options.timeoutMs, this.#countInRedis(limiter, key));
         outage.succeeded();
-        return {
-          totalHits: counted.consumedPoints,
-          resetTime: new Date(Date.now() + counted.msBeforeNext),
-        };
+        return counted;
       } catch (cause) {
         outage.failed(cause);
       }
@@ -78,5 +80,28 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   counting(): RateLimitCounting {
     return this.#options.outage.down ? 'local' : 'shared';
+  }
+
+  async #countInRedis(limiter: RateLimiterRedis, key: string) {
+    await this.#options.connect();
+    // Over the limit, consume() rejects with the count: that is an answer, not a failure.
+    const counted = await limiter.consume(key).catch((rejection: unknown) => {
+      if (rejection instanceof RateLimiterRes) return rejection;
+      throw rejection;
+    });
+    return { totalHits: counted.consumedPoints, resetTime: new Date(Date.now() + counted.msBeforeNext) };
+  }
+}
+
+/** `work`, or a rejection once `ms` have passed (what `work` does later is ignored). */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

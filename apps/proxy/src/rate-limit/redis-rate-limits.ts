@@ -22,8 +22,8 @@ const KEY_PREFIX = 'connected-apps:rate-limit';
  * through one ioredis client (see {@link RedisRateLimitStore}); without it, `undefined` (the
  * bounded memory stores). Only the Node entry imports this file, so the edge bundle holds no ioredis.
  *
- * The client never lets a request wait on Redis beyond `REDIS_TIMEOUT_MS`: it connects on first use
- * (`lazyConnect`) within that time, each command times out after it, and nothing is queued while
+ * No hit waits on Redis beyond `REDIS_TIMEOUT_MS` (each store's deadline); the client also bounds
+ * connecting and each command by it, connects on first use (`lazyConnect`), and queues nothing while
  * disconnected (`enableOfflineQueue: false`: such a call fails at once and is counted in memory). It
  * reconnects by itself with ioredis's backoff (at most 2 s apart), and the limits are shared again
  * as soon as it is back.
@@ -63,6 +63,7 @@ export function createRedisRateLimits(config: ProxyConfig, logger: Logger): Shar
       outage,
       keyPrefix: `${KEY_PREFIX}:${limit}`,
       fallback: new BoundedMemoryStore(config.rateLimitMaxKeys),
+      timeoutMs: config.redisTimeoutMs,
     });
   return {
     address: store('address'),
