@@ -25,7 +25,9 @@ beforeAll(async () => {
   world = await seedWorld(emulator);
   // Same origin: the page's cookie writes carry `Sec-Fetch-Site: same-origin`, so no CORS_ORIGINS.
   const { CORS_ORIGINS: _none, ...env } = proxyEnv(emulator);
-  next = await startNext(env);
+  // The session JWT verified locally for the whole file, however slowly the server and the browser
+  // start: Stytch then receives exactly what the page's revokes cause.
+  next = await startNext({ ...env, SESSION_JWT_MAX_AGE_SECONDS: '3600' });
   browser = await launchChromium();
   // The session cookie as Stytch's frontend SDK would have set it at sign-in.
   await browser.context.addCookies([
