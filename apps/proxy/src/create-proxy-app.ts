@@ -1,7 +1,7 @@
 import { createUndiciTransport } from '@connected-apps/core/node';
 import { createNodeListener, type NodeHandler } from './adapters/node-listener.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
-import type { ProxyConfig } from './config/proxy-config.ts';
+import { type ProxyOptions, resolveConfig } from './config/resolve-config.ts';
 import { createRedisRateLimits } from './rate-limit/redis-rate-limits.ts';
 
 /** The proxy built for Node: {@link ProxyApp}, plus a handler to mount in a Node framework. */
@@ -20,17 +20,20 @@ export interface NodeProxyApp extends ProxyApp {
  * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createUndiciTransport`)
  * unless `deps` supplies a client or transport. {@link startProxy} also listens on a port (with the Node adapter, which reads
  * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s. With
- * `REDIS_URL` (and no `deps.rateLimitStores`) both rate limits are shared through Redis.
+ * `REDIS_URL` (and no `deps.rateLimitStores`) both rate limits are shared through Redis. `options` is
+ * `loadConfig(process.env)` or an object of its fields (see `resolveConfig`), validated either way: a
+ * bad one throws `ConfigError`.
  *
  * @example
  * const proxy = createProxyApp(loadConfig(process.env));
+ * const proxy = createProxyApp({ projectId: 'project-test-…', secret: await secrets.get('stytch') });
  * const response = await proxy.app.request('/healthz');
  * expressApp.use('/api', proxy.node);
  * await proxy.close();
  */
-export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): NodeProxyApp {
+export function createProxyApp(options: ProxyOptions, deps: ProxyDeps = {}): NodeProxyApp {
   const { proxy, pipeline, log, outside } = assembleProxy(
-    config,
+    resolveConfig(options),
     deps,
     () => createUndiciTransport(),
     createRedisRateLimits,

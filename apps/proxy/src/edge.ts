@@ -1,7 +1,7 @@
 import { createWorkerHandler, type ProxyWorker, type WorkerEnv } from './adapters/worker-handler.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
 import { loadConfig } from './config/load-config.ts';
-import type { ProxyConfig } from './config/proxy-config.ts';
+import { type ProxyOptions, resolveConfig } from './config/resolve-config.ts';
 import { createEdgeLogger } from './logging/edge-logger.ts';
 import { fetchTransport } from './upstream/fetch-transport.ts';
 
@@ -10,12 +10,13 @@ export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
+export { type ProxyOptions, resolveConfig } from './config/resolve-config.ts';
 export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
 
 /**
  * The proxy for edge runtimes (Cloudflare Workers, Deno, Bun, Vercel Edge): no Node built-ins, Stytch
  * called with the runtime's `fetch` (redirects never followed). Build it once per isolate and hand
- * requests to `fetch`.
+ * requests to `fetch`. `options` is `loadConfig(env)` or an object of its fields (see `resolveConfig`).
  *
  * @example
  * import { createProxyApp, loadConfig } from '@connected-apps/proxy/edge';
@@ -27,7 +28,8 @@ export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './err
  *   },
  * };
  */
-export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): ProxyApp {
+export function createProxyApp(options: ProxyOptions, deps: ProxyDeps = {}): ProxyApp {
+  const config = resolveConfig(options);
   // The Node logger writes to a file descriptor, which edge runtimes do not have.
   const logger = deps.logger ?? createEdgeLogger(config.logLevel);
   return assembleProxy(config, { ...deps, logger }, () => fetchTransport).proxy;

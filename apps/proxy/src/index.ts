@@ -3,6 +3,7 @@ export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
+export { type ProxyOptions, resolveConfig } from './config/resolve-config.ts';
 export { createProxyApp, type NodeProxyApp } from './create-proxy-app.ts';
 export { DEFAULT_ERROR_DOCS_URL, PROXY_ERRORS, type ProxyErrorType } from './errors/error-catalog.ts';
 export { createLogger, REDACTED_PATHS } from './logging/create-logger.ts';

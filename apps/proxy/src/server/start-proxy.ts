@@ -6,7 +6,7 @@ import { createNodeListener } from '../adapters/node-listener.ts';
 import { NodeRequestView } from '../adapters/node-request-view.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from '../app/assemble-proxy.ts';
 import { loadConfig } from '../config/load-config.ts';
-import type { ProxyConfig } from '../config/proxy-config.ts';
+import { type ProxyOptions, resolveConfig } from '../config/resolve-config.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { startExchange } from '../pipeline/exchange.ts';
 import { createRedisRateLimits } from '../rate-limit/redis-rate-limits.ts';
@@ -38,9 +38,9 @@ export interface RunningProxy {
 }
 
 /**
- * Starts the proxy on Node's `http` server with the Node adapter. Takes a validated config or an
- * environment object (validated here, throwing `ConfigError`). The JWKS is fetched in the background
- * so the first caller does not wait.
+ * Starts the proxy on Node's `http` server with the Node adapter. Takes what `createProxyApp` takes (a
+ * config, or an object of its fields) or an environment object, validated here (throwing
+ * `ConfigError`). The JWKS is fetched in the background so the first caller does not wait.
  *
  * @example
  * const { url, stop } = await startProxy({ STYTCH_PROJECT_ID, STYTCH_SECRET, STYTCH_BASE_URL }, { port: 0 });
@@ -48,10 +48,11 @@ export interface RunningProxy {
  * await stop();
  */
 export async function startProxy(
-  configOrEnv: ProxyConfig | Record<string, string | undefined>,
+  configOrEnv: ProxyOptions | Record<string, string | undefined>,
   options: StartProxyOptions = {},
 ): Promise<RunningProxy> {
-  const config = 'projectId' in configOrEnv ? (configOrEnv as ProxyConfig) : loadConfig(configOrEnv);
+  const config =
+    'projectId' in configOrEnv ? resolveConfig(configOrEnv as ProxyOptions) : loadConfig(configOrEnv);
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const assembled = assembleProxy(
     config,
