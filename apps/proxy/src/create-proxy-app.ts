@@ -1,6 +1,7 @@
 import { createUndiciTransport } from '@connected-apps/core/node';
 import { createNodeListener, type NodeHandler } from './adapters/node-listener.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from './app/assemble-proxy.ts';
+import { auditTrailFromConfig } from './audit/create-audit-trail-from-config.ts';
 import { type ProxyOptions, resolveConfig } from './config/resolve-config.ts';
 import { createRedisRateLimits } from './rate-limit/redis-rate-limits.ts';
 
@@ -20,7 +21,8 @@ export interface NodeProxyApp extends ProxyApp {
  * Builds the proxy for Node: Stytch is called over undici's keep-alive pool (`createUndiciTransport`)
  * unless `deps` supplies a client or transport. {@link startProxy} also listens on a port (with the Node adapter, which reads
  * the request target exactly as sent); `fetch` and `app` serve it through web `Request`s. With
- * `REDIS_URL` (and no `deps.rateLimitStores`) both rate limits are shared through Redis. `options` is
+ * `REDIS_URL` (and no `deps.rateLimitStores`) both rate limits are shared through Redis; with
+ * `AUDIT_DATABASE_URL` (and no `deps.auditTrail`) every revoke attempt is recorded there. `options` is
  * `loadConfig(process.env)` or an object of its fields (see `resolveConfig`), validated either way: a
  * bad one throws `ConfigError`.
  *
@@ -37,6 +39,7 @@ export function createProxyApp(options: ProxyOptions, deps: ProxyDeps = {}): Nod
     deps,
     () => createUndiciTransport(),
     createRedisRateLimits,
+    auditTrailFromConfig,
   );
   return { ...proxy, node: createNodeListener(pipeline, log, outside) };
 }

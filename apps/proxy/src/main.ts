@@ -1,6 +1,13 @@
+#!/usr/bin/env node
 import { ConfigError } from './config/config-error.ts';
 import { loadConfig } from './config/load-config.ts';
 import { startProxy } from './server/start-proxy.ts';
+
+// `connected-apps-proxy audit export …` is the operator's export; anything else starts the proxy.
+if (process.argv[2] === 'audit') {
+  const { runAuditCommand } = await import('./cli/audit-export.ts');
+  process.exit(await runAuditCommand(process.argv.slice(3), process.env));
+}
 
 // CLI entry: configuration from the environment, graceful stop on SIGTERM/SIGINT.
 try {

@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { createFetchHandler, type FetchHandler } from '../adapters/fetch-handler.ts';
 import { createHonoApp } from '../adapters/hono-app.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import type { OnRevoked } from '../audit/revocation-audit.ts';
 import { createRequestLineCheck } from '../checks/request-line.ts';
 import { ConfigError } from '../config/config-error.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
@@ -40,6 +42,13 @@ export interface ProxyDeps {
   rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
   /** The session signing keys. @default Stytch's JWKS for the project, through `stytch`, kept by jose */
   jwks?: SessionKeys;
+  /**
+   * Where revoke attempts are recorded and the history is read. @default on Node, the one
+   * `AUDIT_DATABASE_URL` names (SQLite or PostgreSQL, with the spool), or none when it is unset
+   */
+  auditTrail?: AuditTrail;
+  /** Called once per app Stytch revoked, after its audit row is durable (see `OnRevoked`). */
+  onRevoked?: OnRevoked;
 }
 
 /** The proxy as a Hono app, plus its fetch handler and a way to release what it holds. */
@@ -71,7 +80,9 @@ export interface AssembledProxy {
  * has none (the Node entry passes undici's pool, the edge entry `fetch`), so that neither entry
  * bundles the other's transport. `defaultRateLimits` likewise makes the shared rate-limit stores
  * when `deps` has none (the Node entry passes the Redis ones; the edge entry none, refusing
- * `REDIS_URL`, so that it never bundles ioredis).
+ * `REDIS_URL`, so that it never bundles ioredis). `defaultAuditTrail` makes the audit trail the
+ * same way (the Node entry opens `AUDIT_DATABASE_URL`; the edge entry has none, refusing it, so that
+ * it never bundles `pg` or `node:sqlite`).
  *
  * @example
  * const { proxy } = assembleProxy(config, {}, () => createUndiciTransport(), createRedisRateLimits);
@@ -81,6 +92,7 @@ export function assembleProxy(
   deps: ProxyDeps,
   defaultTransport: () => Transport,
   defaultRateLimits?: (config: ProxyConfig, logger: Logger) => SharedRateLimits | undefined,
+  defaultAuditTrail?: (config: ProxyConfig, logger: Logger) => AuditTrail | undefined,
 ): AssembledProxy {
   const logger = deps.logger ?? createLogger(config.logLevel);
   // Shared limits silently turned per-process would be a security surprise: refuse instead.
@@ -90,6 +102,14 @@ export function assembleProxy(
     throw new ConfigError([{ variable: 'REDIS_URL', message }]);
   }
   const sharedRateLimits = deps.rateLimitStores ? undefined : defaultRateLimits?.(config, logger);
+  // Likewise an audit trail silently off: the edge entry cannot open a database itself.
+  const opensAuditTrail = deps.auditTrail !== undefined || defaultAuditTrail !== undefined;
+  if (config.auditDatabaseUrl !== undefined && !opensAuditTrail) {
+    const message = 'is read by the Node entry only; elsewhere pass deps.auditTrail';
+    throw new ConfigError([{ variable: 'AUDIT_DATABASE_URL', message }]);
+  }
+  const ownedAuditTrail = deps.auditTrail ? undefined : defaultAuditTrail?.(config, logger);
+  const auditTrail = deps.auditTrail ?? ownedAuditTrail;
   const transport = deps.stytch === undefined ? (deps.transport ?? defaultTransport()) : undefined;
   const stytch =
     deps.stytch ??
@@ -123,6 +143,7 @@ export function assembleProxy(
     respond,
     rateLimitStores: deps.rateLimitStores ?? sharedRateLimits,
     signal,
+    audit: { trail: auditTrail, onRevoked: deps.onRevoked, logger },
   });
   const pipeline = createPipeline({
     readPath: createRequestLineCheck(new Set(Object.keys(routes.probes))),
@@ -138,6 +159,7 @@ export function assembleProxy(
       close: async () => {
         if (transport !== undefined && transport !== deps.transport) await transport.close?.();
         await sharedRateLimits?.close();
+        await ownedAuditTrail?.close();
       },
     },
     pipeline,

@@ -1,4 +1,8 @@
 import { PROXY_ROUTES, routePattern, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
+import type { Logger } from 'pino';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import { createHistoryAnswer } from '../audit/history-answer.ts';
+import { createRevocationAudit, type OnRevoked, type RevocationAction } from '../audit/revocation-audit.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { authorize } from '../checks/authorize.ts';
 import { pathParams } from '../checks/path-params.ts';
@@ -30,6 +34,8 @@ export interface RouteParts {
   rateLimitStores: { address?: RateLimitStore | undefined; user?: RateLimitStore | undefined } | undefined;
   /** Aborts the forwarded calls (the shutdown). */
   signal: AbortSignal;
+  /** The audit trail (none when off), the hook after each revoke, and where their failures are logged. */
+  audit: { trail: AuditTrail | undefined; onRevoked: OnRevoked | undefined; logger: Logger };
 }
 
 /**
@@ -37,7 +43,8 @@ export interface RouteParts {
  * per-address limit → method → path parameters → body (revoke, revoke-all) → credential → Origin check
  * (cookie writes) → session → per-user limit → authorization → Stytch. The probes take no checks; a
  * CORS preflight is answered before any. Revoke-all is the proxy's own route (`PROXY_ROUTES`: Stytch
- * has no such call), with exactly revoke's checks.
+ * has no such call), with exactly revoke's checks; so is the revocation history, with the list's.
+ * The revoke routes record each attempt that reaches authorization in the audit trail.
  *
  * @example
  * const router = createRouter(createProxyRoutes(config, parts));
@@ -61,18 +68,34 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
     // The session check, just before, has set the session.
     (exchange) => (exchange.session as VerifiedSession).user_id,
   );
-  const caller = [
-    sessionCheck({ allowedOrigins: config.corsOrigins, authenticate: parts.authenticate }),
+  const session = sessionCheck({ allowedOrigins: config.corsOrigins, authenticate: parts.authenticate });
+  const mayAct = authorize(config.adminRole);
+  const caller = [session, perUser, mayAct];
+  const describe = createErrorDescriber(config.errorDocsUrl);
+  const audit = createRevocationAudit({
+    ...parts.audit,
+    required: config.auditRequired,
+    describe,
+    trustProxy: config.trustProxy,
+  });
+  // The revoke routes record every attempt that reaches authorization, the refused ones too.
+  const writeChecks = (action: RevocationAction) => [
+    perAddress,
+    allowMethods(['POST']),
+    pathParams,
+    revokeBody,
+    session,
     perUser,
-    authorize(config.adminRole),
+    audit.authorize(mayAct, action),
   ];
-  const forward = createForwarders(parts.stytch, respond, parts.signal);
+  const forward = createForwarders(parts.stytch, respond, parts.signal, audit);
   const revokeAll = createRevokeAll({
     stytch: parts.stytch,
     respond,
-    describe: createErrorDescriber(config.errorDocsUrl),
+    describe,
     budgetMs: config.upstreamTimeoutMs,
     signal: parts.signal,
+    audit,
   });
   const probes = createProbes(parts.keys, respond, [stores.address, stores.user]);
   const notFound = () => {
@@ -88,7 +111,8 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
   const list = STYTCH_ROUTES.usersConnectedApps.template;
   const revoke = STYTCH_ROUTES.usersRevoke.template;
   const all = PROXY_ROUTES.usersRevokeAll.template;
-  const writeChecks = [perAddress, allowMethods(['POST']), pathParams, revokeBody, ...caller];
+  const history = PROXY_ROUTES.usersRevocations.template;
+  const readChecks = [perAddress, allowMethods(['GET', 'HEAD']), pathParams, ...caller];
   return {
     basePath: base,
     probes: { '/healthz': probe('/healthz', probes.healthz), '/readyz': probe('/readyz', probes.readyz) },
@@ -98,7 +122,7 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
         route: {
           pattern: `${base}${routePattern(list)}`,
           cors: true,
-          checks: [perAddress, allowMethods(['GET', 'HEAD']), pathParams, ...caller],
+          checks: readChecks,
           answer: forward.list,
         },
       },
@@ -107,7 +131,7 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
         route: {
           pattern: `${base}${routePattern(revoke)}`,
           cors: true,
-          checks: writeChecks,
+          checks: writeChecks('revoke'),
           answer: forward.revoke,
         },
       },
@@ -115,7 +139,22 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
       // ends in `/revoke`, and the router matches whole paths.
       {
         template: `${base}${all}`,
-        route: { pattern: `${base}${routePattern(all)}`, cors: true, checks: writeChecks, answer: revokeAll },
+        route: {
+          pattern: `${base}${routePattern(all)}`,
+          cors: true,
+          checks: writeChecks('revoke_all'),
+          answer: revokeAll,
+        },
+      },
+      // The proxy's own history of revoke attempts, from the audit trail: the list route's checks.
+      {
+        template: `${base}${history}`,
+        route: {
+          pattern: `${base}${routePattern(history)}`,
+          cors: true,
+          checks: readChecks,
+          answer: createHistoryAnswer(parts.audit.trail, respond),
+        },
       },
     ],
     preflight: {

@@ -1,5 +1,6 @@
 import { defaultBaseUrl } from '@connected-apps/core/wire';
 import { DEFAULT_ERROR_DOCS_URL } from '../errors/error-catalog.ts';
+import { readAuditConfig } from './audit-config.ts';
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import type { ProxyConfig } from './proxy-config.ts';
 import { parseRedisUrl } from './redis-url.ts';
@@ -107,6 +108,7 @@ export function loadConfig(env: Env): ProxyConfig {
     trustProxy,
     errorDocsUrl: errorDocsUrl.replace(/#.*$/, ''),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    ...readAuditConfig({ read, integer, fail }),
   };
   if (issues.length > 0) throw new ConfigError(issues);
   return config;

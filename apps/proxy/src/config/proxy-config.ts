@@ -53,4 +53,19 @@ export interface ProxyConfig {
   errorDocsUrl: string;
   /** `SHUTDOWN_TIMEOUT_MS`: how long a graceful stop waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs: number;
+  /**
+   * `AUDIT_DATABASE_URL`: where every revoke attempt is recorded — `file:<path>` (SQLite) or
+   * `postgres://…`; Node entry only. @default undefined (no audit trail)
+   */
+  auditDatabaseUrl: string | undefined;
+  /** `AUDIT_REQUIRED`: refuse a revoke (503 `audit_unavailable`) whose row neither the database nor the spool took. @default false */
+  auditRequired: boolean;
+  /** `AUDIT_RETENTION_DAYS`: rows older than this are deleted by the proxy. @default undefined (kept) */
+  auditRetentionDays: number | undefined;
+  /** `AUDIT_SPOOL_DIR`: this process's spool, for rows the database cannot take. @default './audit-spool' */
+  auditSpoolDir: string;
+  /** `AUDIT_WRITE_TIMEOUT_MS`: the most a row waits for the database before it is spooled. @default 500 */
+  auditWriteTimeoutMs: number;
+  /** `AUDIT_POOL_SIZE`: PostgreSQL connections at most, per process. @default 10 */
+  auditPoolSize: number;
 }

@@ -36,6 +36,10 @@ export const PROXY_ERRORS = {
     status: 404,
     message: 'No route matches this path.',
   },
+  audit_trail_disabled: {
+    status: 404,
+    message: 'This proxy keeps no audit trail (AUDIT_DATABASE_URL is not set), so it has no revocation history.',
+  },
   method_not_allowed: {
     status: 405,
     message: 'This route does not accept this method.',
@@ -83,6 +87,10 @@ export const PROXY_ERRORS = {
   shutting_down: {
     status: 503,
     message: 'The proxy shut down before Stytch answered. The call may have happened; retrying is safe.',
+  },
+  audit_unavailable: {
+    status: 503,
+    message: 'The audit trail cannot record this revoke right now, and this proxy requires it; nothing was revoked. Retry shortly.',
   },
   upstream_timeout: {
     status: 504,

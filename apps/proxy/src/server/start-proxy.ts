@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { createNodeListener } from '../adapters/node-listener.ts';
 import { NodeRequestView } from '../adapters/node-request-view.ts';
 import { assembleProxy, type ProxyApp, type ProxyDeps } from '../app/assemble-proxy.ts';
+import { auditTrailFromConfig } from '../audit/create-audit-trail-from-config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { type ProxyOptions, resolveConfig } from '../config/resolve-config.ts';
 import { createLogger } from '../logging/create-logger.ts';
@@ -59,6 +60,7 @@ export async function startProxy(
     { ...options, logger },
     () => createUndiciTransport(),
     createRedisRateLimits,
+    auditTrailFromConfig,
   );
   const { proxy, pipeline, exit, log } = assembled;
   const listener = createNodeListener(pipeline, log);

@@ -5,6 +5,7 @@ import {
   type UsersRevokeAllResponse,
 } from '@connected-apps/core';
 import pMap from 'p-map';
+import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import type { DescribeError } from '../errors/describe-error.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
 import type { Exchange } from '../pipeline/exchange.ts';
@@ -23,6 +24,8 @@ export interface RevokeAllOptions {
   concurrency?: number;
   /** The shutdown: aborts every call in flight. */
   signal: AbortSignal;
+  /** Records each app's revoke (and a listing that failed) in the audit trail. */
+  audit?: RevocationAudit;
 }
 
 /**
@@ -52,6 +55,7 @@ export function createRevokeAll(options: RevokeAllOptions): (exchange: Exchange)
     try {
       listed = await stytch.users.connectedApps({ user_id }, { signal });
     } catch (error) {
+      await options.audit?.ended(exchange, 'revoke_all', failure(error));
       throw failure(error);
     }
     const revokeOne = async ({
@@ -62,7 +66,10 @@ export function createRevokeAll(options: RevokeAllOptions): (exchange: Exchange)
       try {
         // An app still queued when the budget ran out is not sent at all.
         if (signal.aborted) throw new ProxyError(shutdown.aborted ? 'shutting_down' : 'upstream_timeout');
-        await stytch.users.revoke({ user_id, connected_app_id }, { signal });
+        const send = () => stytch.users.revoke({ user_id, connected_app_id }, { signal });
+        await (options.audit
+          ? options.audit.revoke(exchange, 'revoke_all', connected_app_id, send, failure)
+          : send());
         return { connected_app_id, outcome: 'revoked' };
       } catch (error) {
         return {
