@@ -1,10 +1,18 @@
-import { createStytchClient, type StytchClient, type Transport } from '@connected-apps/core';
+import {
+  createStytchB2BClient,
+  createStytchClient,
+  STYTCH_ROUTES,
+  type StytchB2BClient,
+  type StytchClient,
+  type Transport,
+} from '@connected-apps/core';
 import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { createFetchHandler, type FetchHandler } from '../adapters/fetch-handler.ts';
 import { createHonoApp } from '../adapters/hono-app.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { OnRevoked } from '../audit/revocation-audit.ts';
+import { eitherKeysReady } from '../b2b/either-keys-ready.ts';
 import { createRequestLineCheck } from '../checks/request-line.ts';
 import { ConfigError } from '../config/config-error.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
@@ -33,6 +41,12 @@ export interface ProxyDeps {
    * @default core's `createStytchClient` on `transport`, with `UPSTREAM_TIMEOUT_MS` and `UPSTREAM_RETRIES`
    */
   stytch?: StytchClient;
+  /**
+   * The client for every B2B Stytch call: members' apps and revokes, the organization's views, member
+   * sessions, their JWKS, the RBAC policy and the lookups. @default core's `createStytchB2BClient`,
+   * on the same transport, timeout and retries as `stytch`'s default
+   */
+  stytchB2B?: StytchB2BClient;
   /** HTTP transport of the default client. @default undici's keep-alive pool on Node (`createUndiciTransport`), `fetch` on the edge */
   transport?: Transport;
   /**
@@ -42,6 +56,8 @@ export interface ProxyDeps {
   rateLimitStores?: { address?: RateLimitStore; user?: RateLimitStore };
   /** The session signing keys. @default Stytch's JWKS for the project, through `stytch`, kept by jose */
   jwks?: SessionKeys;
+  /** The member session signing keys. @default Stytch's B2B JWKS for the project, through `stytchB2B`, kept by jose */
+  b2bJwks?: SessionKeys;
   /**
    * Where revoke attempts are recorded and the history is read. @default on Node, the one
    * `AUDIT_DATABASE_URL` names (SQLite or PostgreSQL, with the spool), or none when it is unset
@@ -110,25 +126,35 @@ export function assembleProxy(
   }
   const ownedAuditTrail = deps.auditTrail ? undefined : defaultAuditTrail?.(config, logger);
   const auditTrail = deps.auditTrail ?? ownedAuditTrail;
-  const transport = deps.stytch === undefined ? (deps.transport ?? defaultTransport()) : undefined;
-  const stytch =
-    deps.stytch ??
-    createStytchClient({
-      project_id: config.projectId,
-      secret: config.secret,
-      baseUrl: config.stytchBaseUrl,
-      timeout: config.upstreamTimeoutMs,
-      // The caller is waiting: retries must fit in the same budget as a single attempt.
-      retry: { limit: config.upstreamRetries, totalTimeout: config.upstreamTimeoutMs },
-      transport,
-    });
+  const ownsClient = deps.stytch === undefined || deps.stytchB2B === undefined;
+  const transport = ownsClient ? (deps.transport ?? defaultTransport()) : undefined;
+  const clientOptions = {
+    project_id: config.projectId,
+    secret: config.secret,
+    baseUrl: config.stytchBaseUrl,
+    timeout: config.upstreamTimeoutMs,
+    // The caller is waiting: retries must fit in the same budget as a single attempt.
+    retry: { limit: config.upstreamRetries, totalTimeout: config.upstreamTimeoutMs },
+    transport,
+  };
+  const stytch = deps.stytch ?? createStytchClient(clientOptions);
+  const stytchB2B = deps.stytchB2B ?? createStytchB2BClient(clientOptions);
   const shutdown = new AbortController();
   const { signal } = shutdown;
   const keys =
     deps.jwks ??
     createStytchJwks({ stytch, projectId: config.projectId, baseUrl: config.stytchBaseUrl, signal });
+  const b2bKeys =
+    deps.b2bJwks ??
+    createStytchJwks({
+      stytch: stytchB2B,
+      route: STYTCH_ROUTES.b2bSessionsGetJWKS,
+      projectId: config.projectId,
+      baseUrl: config.stytchBaseUrl,
+      signal,
+    });
   const authenticate = createSessionAuthenticator({
-    verifyJwt: createJwtVerifier({ projectId: config.projectId, keys }),
+    verifyJwt: createJwtVerifier({ projectId: config.projectId, baseUrl: config.stytchBaseUrl, keys }),
     authenticateRemote: createRemoteSessionCheck(stytch, signal),
     maxAgeSeconds: config.sessionJwtMaxAgeSeconds,
     cacheSize: config.sessionCacheSize,
@@ -138,11 +164,13 @@ export function assembleProxy(
   const exit = createErrorExit(config.errorDocsUrl, respond);
   const routes = createProxyRoutes(config, {
     stytch,
-    keys,
+    // A Stytch project is consumer or B2B: ready when the keys of either can be had.
+    keys: eitherKeysReady(keys, b2bKeys),
     authenticate,
     respond,
     rateLimitStores: deps.rateLimitStores ?? sharedRateLimits,
     signal,
+    b2b: { stytch: stytchB2B, keys: b2bKeys },
     audit: { trail: auditTrail, onRevoked: deps.onRevoked, logger },
   });
   const pipeline = createPipeline({

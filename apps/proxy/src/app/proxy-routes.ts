@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import { createHistoryAnswer } from '../audit/history-answer.ts';
 import { createRevocationAudit, type OnRevoked, type RevocationAction } from '../audit/revocation-audit.ts';
+import { type B2BRouteParts, createB2BRoutes } from '../b2b/b2b-routes.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { authorize } from '../checks/authorize.ts';
 import { pathParams } from '../checks/path-params.ts';
@@ -34,6 +35,8 @@ export interface RouteParts {
   rateLimitStores: { address?: RateLimitStore | undefined; user?: RateLimitStore | undefined } | undefined;
   /** Aborts the forwarded calls (the shutdown). */
   signal: AbortSignal;
+  /** The B2B routes' client and member-session keys (`b2b/b2b-routes.ts`). */
+  b2b: Pick<B2BRouteParts, 'stytch' | 'keys'>;
   /** The audit trail (none when off), the hook after each revoke, and where their failures are logged. */
   audit: { trail: AuditTrail | undefined; onRevoked: OnRevoked | undefined; logger: Logger };
 }
@@ -156,6 +159,8 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
           answer: createHistoryAnswer(parts.audit.trail, respond),
         },
       },
+      // Members' and organizations' routes: their own session and RBAC checks, the same limits.
+      ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal }),
     ],
     preflight: {
       pattern: `${base}/*`,

@@ -96,6 +96,7 @@ export function loadConfig(env: Env): ProxyConfig {
     adminRole,
     sessionJwtMaxAgeSeconds: integer('SESSION_JWT_MAX_AGE_SECONDS', 60, 1, 86_400),
     sessionCacheSize: integer('SESSION_CACHE_SIZE', 10_000, 1, 10_000_000),
+    rbacPolicyCacheSeconds: integer('RBAC_POLICY_CACHE_SECONDS', 300, 1, 86_400),
     rateLimitWindowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 86_400_000),
     rateLimitPerAddress: integer('RATE_LIMIT_PER_ADDRESS', 300, 1, 1_000_000_000),
     rateLimitPerUser: integer('RATE_LIMIT_PER_USER', 120, 1, 1_000_000_000),

@@ -23,6 +23,11 @@ export interface ProxyConfig {
   sessionJwtMaxAgeSeconds: number;
   /** `SESSION_CACHE_SIZE`: verified sessions kept in memory. @default 10000 */
   sessionCacheSize: number;
+  /**
+   * `RBAC_POLICY_CACHE_SECONDS`: how long the B2B project's RBAC policy (`GET /v1/b2b/rbac/policy`) is
+   * used before it is fetched again; a change in Stytch takes effect within this time. @default 300
+   */
+  rbacPolicyCacheSeconds: number;
   /** `RATE_LIMIT_WINDOW_MS` @default 60000 */
   rateLimitWindowMs: number;
   /** `RATE_LIMIT_PER_ADDRESS`: requests per window per client address, before authentication. @default 300 */

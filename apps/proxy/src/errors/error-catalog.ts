@@ -16,6 +16,14 @@ export const PROXY_ERRORS = {
     status: 400,
     message: 'The connected_app_id path parameter is not a valid id.',
   },
+  invalid_organization_id: {
+    status: 400,
+    message: 'The organization_id path parameter is not a valid id.',
+  },
+  invalid_member_id: {
+    status: 400,
+    message: 'The member_id path parameter is not a valid id.',
+  },
   session_required: {
     status: 401,
     message: 'A Stytch session is required: send a session JWT as a Bearer token or a session cookie.',
@@ -27,6 +35,14 @@ export const PROXY_ERRORS = {
   user_forbidden: {
     status: 403,
     message: "This session may not act on another user's connected apps.",
+  },
+  organization_forbidden: {
+    status: 403,
+    message: 'This member session may not act on another organization.',
+  },
+  member_forbidden: {
+    status: 403,
+    message: "This member's roles do not permit this action on this member's connected apps.",
   },
   origin_forbidden: {
     status: 403,

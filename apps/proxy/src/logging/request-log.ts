@@ -8,8 +8,8 @@ export type RequestLog = (exchange: Exchange, response: ProxyResponse, delivered
 /**
  * The request log: one JSON line per request, written by the adapter when the answer has been handed
  * to the client (or could not be), with everything known by then — our request id and Stytch's,
- * method, route pattern (never the raw URL, never headers), status, duration, the caller's user id,
- * and for a failure its error type and cause.
+ * method, route pattern (never the raw URL, never headers), status, duration, the caller's user id
+ * (on the B2B routes, the member's id and organization id), and for a failure its error type and cause.
  *
  * An answer the client never received (it went away, or the shutdown cut the connection) is logged as
  * `status: 0`, `error_type: 'client_gone'`, with the status it would have had as `undelivered_status`.
@@ -31,6 +31,8 @@ export function createRequestLog(logger: Logger): RequestLog {
       undelivered_status: delivered ? undefined : response.status,
       duration_ms: Math.round((performance.now() - exchange.startedAt) * 100) / 100,
       user_id: session?.user_id,
+      // B2B: `user_id` is the member id; its organization says whose member.
+      organization_id: session?.organization?.organization_id,
       error_type: delivered ? response.errorType : 'client_gone',
       cause: describeCause(response.cause),
     };

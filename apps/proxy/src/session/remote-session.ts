@@ -1,4 +1,6 @@
 import { isStytchApiError, type SessionsAuthenticateRequest, type StytchClient } from '@connected-apps/core';
+import type { OrganizationClaim } from '@connected-apps/core/wire';
+import type { ProxyErrorType } from '../errors/error-catalog.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
 import { upstreamFailureType } from '../upstream/upstream-failure.ts';
 
@@ -8,6 +10,8 @@ export interface AuthenticatedSession {
   session_id: string;
   roles: string[];
   expires_at_ms: number;
+  /** B2B member sessions only: the member's organization. */
+  organization?: OrganizationClaim;
 }
 
 /** Confirms a credential with Stytch. */
@@ -36,12 +40,16 @@ export function createRemoteSessionCheck(stytch: StytchClient, signal?: AbortSig
         expires_at_ms: Date.parse(session.expires_at),
       };
     } catch (cause) {
-      throw new ProxyError(failureType(cause), { cause });
+      throw new ProxyError(remoteSessionFailureType(cause), { cause });
     }
   };
 }
 
-function failureType(error: unknown) {
+/**
+ * The proxy's error for a failed `sessions/authenticate` (consumer or B2B): `session_invalid` when
+ * Stytch rejects the session, else a server-side failure (see {@link createRemoteSessionCheck}).
+ */
+export function remoteSessionFailureType(error: unknown): ProxyErrorType {
   if (!isStytchApiError(error)) return upstreamFailureType(error) ?? 'internal_server_error';
   const { status_code, error_type } = error;
   // 401 unauthorized_credentials means *our* secret was refused: a server fault, not the caller's.

@@ -62,6 +62,7 @@ export function createSessionAuthenticator(options: SessionAuthenticatorOptions)
           roles: jwt.roles,
           trust_until_ms: Math.min(jwt.expires_at_ms, jwt.issued_at_ms + maxAgeMs),
           verified_by: 'jwt',
+          ...(jwt.organization && { organization: jwt.organization }),
         });
       }
       const confirmed = await options.authenticateRemote({ session_jwt: credential.value });
@@ -103,5 +104,6 @@ function fromStytch(session: AuthenticatedSession, trustLimitMs: number): Verifi
     roles: session.roles,
     trust_until_ms: Math.min(session.expires_at_ms, trustLimitMs),
     verified_by: 'stytch',
+    ...(session.organization && { organization: session.organization }),
   };
 }

@@ -1,4 +1,4 @@
-import { STYTCH_ROUTES, type StytchClient, stytchPath } from '@connected-apps/core';
+import { STYTCH_ROUTES, type StytchClient, type StytchRoute, stytchPath } from '@connected-apps/core';
 import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import { ProxyError } from '../errors/proxy-error.ts';
 import { upstreamFailureType } from '../upstream/upstream-failure.ts';
@@ -13,8 +13,13 @@ export type SessionKeys = JWTVerifyGetKey & {
 
 /** Options of {@link createStytchJwks}. */
 export interface StytchJwksOptions {
-  /** The proxy's Stytch client: the keys come through its transport, timeout, retries and auth. */
-  stytch: StytchClient;
+  /**
+   * The proxy's Stytch client, consumer or B2B (both have `sessions.getJWKS`): the keys come through
+   * its transport, timeout, retries and auth.
+   */
+  stytch: { sessions: Pick<StytchClient['sessions'], 'getJWKS'> };
+  /** Which keys: the consumer sessions' (`sessionsGetJWKS`) or B2B members' (`b2bSessionsGetJWKS`). @default STYTCH_ROUTES.sessionsGetJWKS */
+  route?: StytchRoute;
   projectId: string;
   baseUrl: string;
   /** Aborts a fetch in flight (the proxy's shutdown). */
@@ -24,7 +29,8 @@ export interface StytchJwksOptions {
 }
 
 /**
- * The project's session signing keys, `GET /v1/sessions/jwks/{project_id}`, kept by jose's remote
+ * The project's session signing keys, `GET /v1/sessions/jwks/{project_id}` (B2B:
+ * `GET /v1/b2b/sessions/jwks/{project_id}`, with the B2B client), kept by jose's remote
  * JWKS: cached for 10 minutes and refetched (at most every `cooldownMs`) when a token names an unknown
  * `kid`, which is how Stytch's key rotation reaches us. jose's own fetch is replaced (`customFetch`)
  * by `stytch.sessions.getJWKS`, so the keys travel like every other Stytch call. A failed fetch
@@ -36,7 +42,8 @@ export interface StytchJwksOptions {
  */
 export function createStytchJwks(options: StytchJwksOptions): SessionKeys {
   const { stytch, projectId, signal } = options;
-  const path = stytchPath(STYTCH_ROUTES.sessionsGetJWKS.template, { project_id: projectId });
+  const route = options.route ?? STYTCH_ROUTES.sessionsGetJWKS;
+  const path = stytchPath(route.template, { project_id: projectId });
   return createRemoteJWKSet(new URL(`${options.baseUrl}${path}`), {
     cacheMaxAge: 10 * 60_000,
     cooldownDuration: options.cooldownMs ?? 30_000,
