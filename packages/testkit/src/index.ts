@@ -37,6 +37,14 @@ export {
 } from './paths/paths.ts';
 export { countRequests, quietPeriod, stytchRequests } from './requests/count-requests.ts';
 export { type FaultEffect, injectListFault, injectRevokeFault } from './requests/inject-fault.ts';
+export { withEditedOrganizationClaim } from './seed/member-sessions.ts';
+export {
+  type SeededMember,
+  type SeededOrganization,
+  type SeedMemberOptions,
+  seedMember,
+  seedOrganization,
+} from './seed/seed-organization.ts';
 export { type SeededUser, type SeedUserOptions, seedUser } from './seed/seed-user.ts';
 export { seedWorld, type World } from './seed/seed-world.ts';
 export { mintExpiredSessionJwt, withTamperedSignature } from './seed/sessions.ts';
