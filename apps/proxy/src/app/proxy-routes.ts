@@ -160,7 +160,7 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
         },
       },
       // Members' and organizations' routes: their own session and RBAC checks, the same limits.
-      ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal }),
+      ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal, audit }),
     ],
     preflight: {
       pattern: `${base}/*`,

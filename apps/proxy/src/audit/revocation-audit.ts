@@ -80,7 +80,10 @@ export function createRevocationAudit(options: RevocationAuditOptions): Revocati
     connectedAppId: string | null,
   ): RevocationRecord => {
     const { session, params, request } = exchange;
-    const subject = params.user_id ?? null;
+    // B2B (a member session): a member acts on a member of `organization_id`; else a user on a user.
+    const b2b = session?.organization !== undefined;
+    const subject = (b2b ? params.member_id : params.user_id) ?? null;
+    const caller = session?.user_id ?? null;
     return {
       occurred_at: new Date().toISOString(),
       request_id: exchange.requestId,
@@ -91,13 +94,16 @@ export function createRevocationAudit(options: RevocationAuditOptions): Revocati
       status_code: null,
       error_type: null,
       actor: {
-        user_id: session?.user_id ?? null,
-        member_id: null,
+        user_id: b2b ? null : caller,
+        member_id: b2b ? caller : null,
         session_id: session?.session_id ?? null,
-        // Authorization let it through for someone else: only the admin role does that.
-        as_admin: session !== undefined && session.user_id !== subject,
+        // Authorization let it through for someone else: only the admin role (B2B: a role with the
+        // `stytch.member` permission) does that.
+        as_admin: session !== undefined && caller !== subject,
       },
-      subject: { user_id: subject, organization_id: null, member_id: null },
+      subject: b2b
+        ? { user_id: null, organization_id: params.organization_id ?? null, member_id: subject }
+        : { user_id: subject, organization_id: null, member_id: null },
       client_address: clientAddress(request, trustProxy),
       user_agent: userAgent(request.header('user-agent')),
     };

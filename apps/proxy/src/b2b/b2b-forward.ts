@@ -1,4 +1,5 @@
 import type { B2BMemberAuthorization, B2BRequestOptions, StytchB2BClient } from '@connected-apps/core';
+import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import type { Exchange } from '../pipeline/exchange.ts';
 import type { ProxyResponse } from '../pipeline/proxy-response.ts';
 import type { Responder } from '../pipeline/respond.ts';
@@ -10,13 +11,19 @@ import { readSessionCredential } from '../session/session-credential.ts';
  * whose body goes back as Stytch sent it. Each call also carries the caller's member session
  * (`X-Stytch-Member-SessionJWT` or `X-Stytch-Member-Session`), so Stytch enforces the same RBAC
  * policy again (defense in depth: a Stytch 403 `session_authorization_error` passes through). A failed
- * call rejects with core's typed error, which the pipeline's error exit answers.
+ * call rejects with core's typed error, which the pipeline's error exit answers. A revoke goes through
+ * `audit` (its row durable before Stytch is called, its outcome before the answer), as the consumer's.
  *
  * @example
  * const forward = createB2BForwarders(b2b, respond, shutdown.signal);
  * const route = { pattern, cors: true, checks, answer: forward.revoke };
  */
-export function createB2BForwarders(stytch: StytchB2BClient, respond: Responder, signal?: AbortSignal) {
+export function createB2BForwarders(
+  stytch: StytchB2BClient,
+  respond: Responder,
+  signal?: AbortSignal,
+  audit?: RevocationAudit,
+) {
   const optionsFor = (exchange: Exchange): B2BRequestOptions => ({
     signal,
     authorization: memberAuthorization(exchange),
@@ -43,12 +50,14 @@ export function createB2BForwarders(stytch: StytchB2BClient, respond: Responder,
         'organization_id' | 'member_id' | 'connected_app_id',
         string
       >;
-      return answer(
-        exchange,
-        await organizations.members.connectedApps.revoke(
+      const send = () =>
+        organizations.members.connectedApps.revoke(
           { organization_id, member_id, connected_app_id },
           optionsFor(exchange),
-        ),
+        );
+      return answer(
+        exchange,
+        await (audit ? audit.revoke(exchange, 'revoke', connected_app_id, send) : send()),
       );
     },
     /** `GET {base}/v1/b2b/organizations/{organization_id}/connected_apps` */

@@ -1,4 +1,5 @@
 import { routePattern, STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
+import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { revokeBody } from '../checks/revoke-body.ts';
 import { sessionCheck } from '../checks/session-check.ts';
@@ -30,6 +31,8 @@ export interface B2BRouteParts {
   perUser: Check;
   /** Aborts the forwarded calls and lookups (the shutdown). */
   signal: AbortSignal;
+  /** The audit trail of revoke attempts, the consumer revokes' own: a member's revoke is one more row. */
+  audit: RevocationAudit;
 }
 
 /**
@@ -64,15 +67,22 @@ export function createB2BRoutes(
     maxAgeMs: config.rbacPolicyCacheSeconds * 1000,
   });
   const aliases = createOwnAliases(stytch, signal);
-  const forward = createB2BForwarders(stytch, parts.respond, signal);
+  const forward = createB2BForwarders(stytch, parts.respond, signal, parts.audit);
 
-  const member = [
-    sessionCheck({ allowedOrigins: config.corsOrigins, authenticate }),
+  const session = sessionCheck({ allowedOrigins: config.corsOrigins, authenticate });
+  const sameOrganization = organizationCheck(aliases);
+  const reads = [parts.perAddress, allowMethods(['GET', 'HEAD']), b2bPathParams, session, parts.perUser];
+  // A revoke attempt that reaches authorization is recorded, the refused ones too (organization or RBAC).
+  const writes = [
+    parts.perAddress,
+    allowMethods(['POST']),
+    b2bPathParams,
+    revokeBody,
+    session,
     parts.perUser,
-    organizationCheck(aliases),
+    parts.audit.authorize(sameOrganization, 'revoke'),
+    parts.audit.authorize(authorizeMember(RBAC.revoke, { policy, aliases }), 'revoke'),
   ];
-  const reads = [parts.perAddress, allowMethods(['GET', 'HEAD']), b2bPathParams, ...member];
-  const writes = [parts.perAddress, allowMethods(['POST']), b2bPathParams, revokeBody, ...member];
   const entry = (template: string, checks: Check[], answer: Route['answer']) => ({
     template: `${config.basePath}${template}`,
     route: { pattern: `${config.basePath}${routePattern(template)}`, cors: true, checks, answer },
@@ -81,22 +91,18 @@ export function createB2BRoutes(
   return [
     entry(
       STYTCH_ROUTES.b2bMembersConnectedApps.template,
-      [...reads, authorizeMember(RBAC.list, { policy, aliases })],
+      [...reads, sameOrganization, authorizeMember(RBAC.list, { policy, aliases })],
       forward.list,
     ),
-    entry(
-      STYTCH_ROUTES.b2bMembersRevoke.template,
-      [...writes, authorizeMember(RBAC.revoke, { policy, aliases })],
-      forward.revoke,
-    ),
+    entry(STYTCH_ROUTES.b2bMembersRevoke.template, writes, forward.revoke),
     entry(
       STYTCH_ROUTES.b2bOrganizationConnectedApps.template,
-      [...reads, authorizeOrganizationView(policy)],
+      [...reads, sameOrganization, authorizeOrganizationView(policy)],
       forward.organizationApps,
     ),
     entry(
       STYTCH_ROUTES.b2bOrganizationConnectedApp.template,
-      [...reads, authorizeOrganizationView(policy)],
+      [...reads, sameOrganization, authorizeOrganizationView(policy)],
       forward.organizationApp,
     ),
   ];
