@@ -1,4 +1,4 @@
-import type { RbacPolicy } from '@connected-apps/core/wire';
+import type { OrganizationClaim, RbacPolicy } from '@connected-apps/core/wire';
 import { ProxyError } from '../errors/proxy-error.ts';
 import type { Exchange } from '../pipeline/exchange.ts';
 import type { Check } from '../pipeline/route.ts';
@@ -39,8 +39,7 @@ export function authorizeMember(action: string, parts: MemberAuthorizeParts): Ch
       if (rolesAllow(policy, session.roles, member)) return;
       if (named === session.user_id) return mustAllow(rolesAllow(policy, session.roles, self), action);
       if (isMemberId(named)) throw forbidden(`${action} on another member (stytch.member)`);
-      const organization_id = (session.organization as { organization_id: string }).organization_id;
-      return parts.aliases.member(organization_id, session.user_id).then((names) => {
+      return parts.aliases.member(session.organization.organization_id, session.user_id).then((names) => {
         if (!names.includes(named)) throw forbidden(`${action} on another member (stytch.member)`);
         mustAllow(rolesAllow(policy, session.roles, self), action);
         exchange.params = { ...exchange.params, member_id: session.user_id };
@@ -66,10 +65,11 @@ export function authorizeOrganizationView(policy: RbacPolicySource): Check {
   };
 }
 
-function callerOf(exchange: Exchange): VerifiedSession {
+/** The member session the session check left (B2B sessions always name their organization). */
+function callerOf(exchange: Exchange): VerifiedSession & { organization: OrganizationClaim } {
   const { session } = exchange;
   if (session?.organization === undefined) throw new ProxyError('session_required');
-  return session;
+  return session as VerifiedSession & { organization: OrganizationClaim };
 }
 
 /** Runs `decide` on the policy: synchronously while it is cached, after the fetch otherwise. */

@@ -11,6 +11,7 @@ import {
   stytchMemberRevokePath,
   stytchOrganizationAppsPath,
 } from '../helpers/b2b-world.ts';
+import { startProxyStack } from '../helpers/proxy-stack.ts';
 
 const t = useB2BStack();
 
@@ -230,5 +231,35 @@ describe('the request log', () => {
       stytch_request_id: expect.stringMatching(/^request-id-test-/),
     });
     expect(t.stack.logs.text()).not.toContain(bob.jwt.split('.')[2]);
+  });
+});
+
+describe('/readyz of a B2B project', () => {
+  it('is ready when the member keys can be had, though the consumer keys cannot; not ready when neither can', async () => {
+    const { control } = t.stack.emulator;
+    // A B2B project has no consumer keys to fetch: the consumer JWKS answers 404 here, every time.
+    await control.injectFault({ path: '/v1/sessions/jwks/*', status: 404, times: 1000 });
+    const fresh = await startProxyStack({ UPSTREAM_RETRIES: '0' }, t.stack.emulator);
+    try {
+      const ready = await fetch(`${fresh.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok' });
+      const { requests } = await control.getRequests();
+      const consumerKeys = requests.filter((request) => request.path.startsWith('/v1/sessions/jwks/'));
+      expect(consumerKeys.length).toBeGreaterThan(0);
+      expect(consumerKeys.every((request) => request.status === 404)).toBe(true);
+    } finally {
+      await fresh.stop();
+    }
+    await control.injectFault({ path: '/v1/b2b/sessions/jwks/*', status: 404, times: 1000 });
+    const neither = await startProxyStack({ UPSTREAM_RETRIES: '0' }, t.stack.emulator);
+    try {
+      const answer = await fetch(`${neither.url}/readyz`);
+      expect(answer.status).toBe(503);
+      expect(((await answer.json()) as { error_type: string }).error_type).toBe('not_ready');
+    } finally {
+      await neither.stop();
+      await control.clearFaults();
+    }
   });
 });
