@@ -1,4 +1,5 @@
 import type { OrganizationClaim, RbacPolicy } from '@connected-apps/core/wire';
+import { isMemberId } from '@connected-apps/core/wire';
 import { ProxyError } from '../errors/proxy-error.ts';
 import type { Exchange } from '../pipeline/exchange.ts';
 import type { Check } from '../pipeline/route.ts';
@@ -6,7 +7,6 @@ import type { VerifiedSession } from '../session/verified-session.ts';
 import type { OwnAliases } from './own-aliases.ts';
 import { RBAC, rolesAllow } from './rbac-permissions.ts';
 import type { RbacPolicySource } from './rbac-policy-cache.ts';
-import { isMemberId } from './stytch-ids.ts';
 
 /** What the authorization checks read: the project's RBAC policy and the caller's own aliases. */
 export interface MemberAuthorizeParts {

@@ -1,8 +1,8 @@
+import { isOrganizationId } from '@connected-apps/core/wire';
 import { ProxyError } from '../errors/proxy-error.ts';
 import type { Exchange } from '../pipeline/exchange.ts';
 import type { Check } from '../pipeline/route.ts';
 import type { OwnAliases } from './own-aliases.ts';
-import { isOrganizationId } from './stytch-ids.ts';
 
 /**
  * Nothing crosses organizations: the path's `organization_id` must name the member session's own

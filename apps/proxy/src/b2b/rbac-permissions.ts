@@ -1,17 +1,7 @@
-import type { RbacPolicy } from '@connected-apps/core/wire';
+import { CONNECTED_APPS_RBAC, type RbacPolicy } from '@connected-apps/core/wire';
 
-/**
- * The RBAC resources and actions of Stytch's B2B Connected Apps endpoints, as Stytch's frontend SDK
- * annotates its methods (`@rbac` on `organization.members.getConnectedApps` / `revokeConnectedApp` and
- * `self.getConnectedApps` / `revokeConnectedApp`): a member acting on their own apps needs the action
- * on `stytch.self`, on another member's the same action on `stytch.member`.
- */
-export const RBAC = {
-  self: 'stytch.self',
-  member: 'stytch.member',
-  list: 'get.connected-apps',
-  revoke: 'revoke.connected-app',
-} as const;
+/** The connected-apps resources and actions (core's wire), under the proxy's short name. */
+export const RBAC = CONNECTED_APPS_RBAC;
 
 /** A permission to check: an action on a resource. */
 export interface RbacCheck {

@@ -1,18 +1,21 @@
-import type {
-  RbacPermission,
-  RbacPolicy,
-  RbacPolicyResource,
-  RbacPolicyRole,
+import {
+  CONNECTED_APPS_RBAC,
+  type RbacPermission,
+  type RbacPolicy,
+  type RbacPolicyResource,
+  type RbacPolicyRole,
+  STYTCH_ADMIN_ROLE,
+  STYTCH_MEMBER_ROLE,
 } from '@connected-apps/core/wire';
 import type { RbacPolicyInput } from '../b2b-types.ts';
 import { EmulatorInputError } from './input-error.ts';
 
 /** Stytch's default roles (`stytch.com/docs/b2b/guides/rbac/stytch-default`). */
-export const MEMBER_ROLE = 'stytch_member';
-export const ADMIN_ROLE = 'stytch_admin';
+export const MEMBER_ROLE = STYTCH_MEMBER_ROLE;
+export const ADMIN_ROLE = STYTCH_ADMIN_ROLE;
 
 // The connected-apps actions, on `stytch.self` (one's own apps) and `stytch.member` (any member's).
-const CONNECTED_APP_ACTIONS = ['get.connected-apps', 'revoke.connected-app'];
+const CONNECTED_APP_ACTIONS = [CONNECTED_APPS_RBAC.list, CONNECTED_APPS_RBAC.revoke];
 
 // Stytch's default resources and their actions: the SDK's list (`types/lib/b2b/rbac.d.ts`,
 // `PolicyResource.actions`) plus the connected-apps actions, which that list predates.

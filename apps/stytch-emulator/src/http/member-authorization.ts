@@ -1,4 +1,5 @@
 import {
+  CONNECTED_APPS_RBAC,
   MEMBER_SESSION_HEADER,
   MEMBER_SESSION_JWT_HEADER,
   type StytchErrorBody,
@@ -9,8 +10,8 @@ import type { EmulatorState } from '../emulator-state.ts';
 import { stytchError } from './stytch-errors.ts';
 
 /** The resources of Stytch's RBAC a connected-apps call is checked on. */
-export const SELF = 'stytch.self';
-export const MEMBER = 'stytch.member';
+export const SELF = CONNECTED_APPS_RBAC.self;
+export const MEMBER = CONNECTED_APPS_RBAC.member;
 
 /** What a B2B call asks of the member whose session runs it. */
 export interface MemberCheck {

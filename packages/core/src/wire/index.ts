@@ -4,6 +4,7 @@
  * Basic auth, session cookies and claims.
  * Runtime-neutral: no `node:` import, no dependency.
  */
+export { CONNECTED_APPS_RBAC, STYTCH_ADMIN_ROLE, STYTCH_MEMBER_ROLE } from './b2b-rbac.ts';
 export {
   b2bMembersConnectedApps,
   b2bMembersGet,
@@ -125,3 +126,4 @@ export type {
   UsersRevokeRequest,
   UsersRevokeResponse,
 } from './shapes.ts';
+export { isMemberId, isOrganizationId } from './stytch-ids.ts';
