@@ -1,6 +1,6 @@
 import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import type { Emulator } from '@connected-apps/stytch-emulator';
-import { PROXY_BASE_PATH } from '@connected-apps/testkit';
+import { PROXY_BASE_PATH, stytchRequests } from '@connected-apps/testkit';
 
 /** A member with a live session: its ids and both credentials. */
 export interface SeededMember {
@@ -142,8 +142,6 @@ export const proxyMemberRevokePath = (organization_id: string, member_id: string
 export const proxyOrganizationAppsPath = (organization_id: string, app?: string) =>
   `${PROXY_BASE_PATH}${stytchOrganizationAppsPath(organization_id, app)}`;
 
-/** The B2B JWKS route up to its project id: the proxy fetches keys on its own schedule. */
-const B2B_JWKS_PREFIX = STYTCH_ROUTES.b2bSessionsGetJWKS.template.split('{')[0] as string;
 const RBAC_POLICY = `GET ${STYTCH_ROUTES.b2bRbacPolicy.template}`;
 
 /**
@@ -154,12 +152,7 @@ export async function memberStytchRequests(
   emulator: Emulator,
   options: { withPolicy?: boolean } = {},
 ): Promise<string[]> {
-  const { requests } = await emulator.control.getRequests();
-  return requests
-    .filter(
-      (request) =>
-        !request.path.startsWith(B2B_JWKS_PREFIX) && !request.path.startsWith('/v1/sessions/jwks/'),
-    )
-    .map((request) => `${request.method} ${request.path}`)
-    .filter((line) => options.withPolicy !== false || line !== RBAC_POLICY);
+  return (await stytchRequests(emulator.control)).filter(
+    (line) => options.withPolicy !== false || line !== RBAC_POLICY,
+  );
 }

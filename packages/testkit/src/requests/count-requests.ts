@@ -12,11 +12,14 @@ export async function countRequests(control: ControlClient, method: string, path
   return requests.filter((request) => request.method === method && request.path === path).length;
 }
 
-/** The JWKS route up to its project id: `/v1/sessions/jwks/`. */
-const JWKS_PREFIX = STYTCH_ROUTES.sessionsGetJWKS.template.split('{')[0] as string;
+/** The JWKS routes up to their project id: `/v1/sessions/jwks/` and `/v1/b2b/sessions/jwks/`. */
+const JWKS_PREFIXES = [STYTCH_ROUTES.sessionsGetJWKS, STYTCH_ROUTES.b2bSessionsGetJWKS].map(
+  (route) => route.template.split('{')[0] as string,
+);
 
 /**
- * The Stytch API requests the emulator received, as `METHOD /path`, JWKS fetches left out: what a
+ * The Stytch API requests the emulator received, as `METHOD /path`, JWKS fetches (consumer and B2B)
+ * left out: what a
  * caller's request made "reach Stytch" (the proxy fetches the signing keys on its own schedule).
  *
  * @example
@@ -25,7 +28,7 @@ const JWKS_PREFIX = STYTCH_ROUTES.sessionsGetJWKS.template.split('{')[0] as stri
 export async function stytchRequests(control: ControlClient): Promise<string[]> {
   const { requests } = await control.getRequests();
   return requests
-    .filter((request) => !request.path.startsWith(JWKS_PREFIX))
+    .filter((request) => !JWKS_PREFIXES.some((prefix) => request.path.startsWith(prefix)))
     .map((request) => `${request.method} ${request.path}`);
 }
 
