@@ -23,7 +23,8 @@ import { basicAuth, FAKE_PROJECT_ID, matching, SEGMENT } from '../support/matche
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { listPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
-import { createLocalSessions } from './local-sessions.ts';
+import { createLocalSessions, unavailableKeys } from './local-sessions.ts';
+import { describeB2BStytchInteractions } from './proxy-stytch-b2b.ts';
 import { callProxy, proxyAgainst } from './proxy-under-test.ts';
 import {
   authenticateBody,
@@ -206,11 +207,14 @@ describe('connected-apps-proxy → stytch-api', () => {
       )
       .willRespondWith(200, jsonAnswer(jwksBody()))
       .executeTest(async (mock) => {
-        proxy = proxyAgainst(mock.url);
+        // A consumer project has no B2B key set: readiness is then its session keys alone.
+        proxy = proxyAgainst(mock.url, { b2bJwks: unavailableKeys('B2B') });
         // Readiness is "the signing keys can be fetched": one JWKS request, nothing else.
         const { status, body } = await callProxy(proxy, 'GET', '/readyz', {});
         expect(status).toBe(200);
         expect(body).toEqual({ status: 'ok', jwks: 'fetched' });
       });
   });
+
+  describeB2BStytchInteractions(() => pact);
 });

@@ -7,7 +7,10 @@ import { FAKE_PROJECT_ID, FAKE_SECRET } from '../support/matchers.ts';
  * JWKS, Stytch's sessions/authenticate) pointed at Pact's mock Stytch, with fake credentials.
  * Upstream retries are off so an interaction is one request; the retry policy has its own tests.
  */
-export function proxyAgainst(stytchBaseUrl: string, deps: Pick<ProxyDeps, 'jwks'> = {}): ProxyApp {
+export function proxyAgainst(
+  stytchBaseUrl: string,
+  deps: Pick<ProxyDeps, 'jwks' | 'b2bJwks'> = {},
+): ProxyApp {
   const config = loadConfig({
     STYTCH_PROJECT_ID: FAKE_PROJECT_ID,
     STYTCH_SECRET: FAKE_SECRET,

@@ -1,3 +1,10 @@
+import {
+  CONNECTED_APP_ID,
+  GRANTED_SCOPES,
+  MEMBER_ID,
+  ORGANIZATION_CONNECTED_APP,
+  ORGANIZATION_ID,
+} from '../support/examples.ts';
 import { EXAMPLE_REQUEST_ID, FAKE_BASIC_AUTH } from '../support/matchers.ts';
 
 /** The parts of a V4 pact file the OpenAPI check reads. */
@@ -48,6 +55,43 @@ export function knownGoodPact(): PactDocument {
           headers: { 'Content-Type': ['application/json'] },
           body: {
             content: { request_id: EXAMPLE_REQUEST_ID, status_code: 200 },
+            contentType: 'application/json',
+            encoded: false,
+          },
+        },
+      },
+    ],
+    metadata: { pactSpecification: { version: '4.0' } },
+  };
+}
+
+/**
+ * The B2B counterpart of {@link knownGoodPact}: an admin's view of one app of the organization and the
+ * member who granted it, as Stytch's B2B description has it (`active_members[].granted_scopes` an array).
+ */
+export function knownGoodB2BPact(): PactDocument {
+  return {
+    consumer: { name: 'known-good-consumer' },
+    provider: { name: 'stytch-api' },
+    interactions: [
+      {
+        type: 'Synchronous/HTTP',
+        description: 'a view of one app',
+        request: {
+          method: 'GET',
+          path: `/v1/b2b/organizations/${ORGANIZATION_ID}/connected_apps/${CONNECTED_APP_ID}`,
+          headers: { Authorization: [FAKE_BASIC_AUTH] },
+        },
+        response: {
+          status: 200,
+          headers: { 'Content-Type': ['application/json'] },
+          body: {
+            content: {
+              request_id: EXAMPLE_REQUEST_ID,
+              status_code: 200,
+              ...ORGANIZATION_CONNECTED_APP,
+              active_members: [{ member_id: MEMBER_ID, granted_scopes: GRANTED_SCOPES }],
+            },
             contentType: 'application/json',
             encoded: false,
           },

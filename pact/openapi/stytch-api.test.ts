@@ -2,17 +2,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pactFilePath, STYTCH_OPENAPI } from '../support/pact-files.ts';
+import { writePactSubset } from '../support/pact-copy.ts';
+import { pactFilePath, STYTCH_B2B_OPENAPI, STYTCH_OPENAPI } from '../support/pact-files.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { checkPactAgainstOpenApi, formatOutcome } from './check-pact-against-openapi.ts';
-import { knownGoodPact, type PactInteraction } from './known-good-pact.ts';
+import {
+  knownGoodB2BPact,
+  knownGoodPact,
+  type PactDocument,
+  type PactInteraction,
+} from './known-good-pact.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'stytch-api-pact-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Writes the known-good pact, broken by `breakIt` (or intact), to a scratch file. */
-function pactFile(name: string, breakIt: (interaction: PactInteraction) => void = () => {}): string {
-  const pact = knownGoodPact();
+/** Writes a known-good pact (the consumer one unless given), broken by `breakIt` (or intact), to a scratch file. */
+function pactFile(
+  name: string,
+  breakIt: (interaction: PactInteraction) => void = () => {},
+  pact: PactDocument = knownGoodPact(),
+): string {
   const [interaction] = pact.interactions;
   if (interaction) breakIt(interaction);
   const file = join(scratch, `${name}.json`);
@@ -20,15 +29,43 @@ function pactFile(name: string, breakIt: (interaction: PactInteraction) => void 
   return file;
 }
 
-async function errorsFor(name: string, breakIt: (interaction: PactInteraction) => void): Promise<string> {
-  const outcome = await checkPactAgainstOpenApi(STYTCH_OPENAPI, pactFile(name, breakIt));
+async function errorsFor(
+  name: string,
+  breakIt: (interaction: PactInteraction) => void,
+  spec = STYTCH_OPENAPI,
+  pact?: PactDocument,
+): Promise<string> {
+  const outcome = await checkPactAgainstOpenApi(spec, pactFile(name, breakIt, pact));
   expect(outcome.success).toBe(false);
   return formatOutcome(outcome);
 }
 
-describe("the stytch-api pact against Stytch's OpenAPI description", () => {
-  it('agrees with it: every path, method, auth, status and body', async () => {
-    const outcome = await checkPactAgainstOpenApi(STYTCH_OPENAPI, pactFilePath(PROXY, STYTCH_API));
+/** Stytch's B2B operations are all under `/v1/b2b/`, and nothing else is. */
+const isB2B = (interaction: { request: { path: string } }) => interaction.request.path.startsWith('/v1/b2b/');
+
+describe("the stytch-api pact against Stytch's OpenAPI descriptions", () => {
+  // One pact, two descriptions (as Stytch documents its consumer and B2B APIs apart): each
+  // interaction is checked against the one that describes its path, and every interaction is checked.
+  const pact = pactFilePath(PROXY, STYTCH_API);
+  const consumerPart = join(scratch, 'consumer-part.json');
+  const b2bPart = join(scratch, 'b2b-part.json');
+  const consumerCount = writePactSubset(pact, consumerPart, (i) => !isB2B(i));
+  const b2bCount = writePactSubset(pact, b2bPart, isB2B);
+
+  it('holds consumer and B2B interactions, each checked below', () => {
+    expect(consumerCount).toBeGreaterThan(0);
+    expect(b2bCount).toBeGreaterThan(0);
+    expect(consumerCount + b2bCount).toBe(writePactSubset(pact, join(scratch, 'all.json'), () => true));
+  });
+
+  it('consumer interactions agree with stytch-api.yaml: every path, method, auth, status and body', async () => {
+    const outcome = await checkPactAgainstOpenApi(STYTCH_OPENAPI, consumerPart);
+    expect(formatOutcome(outcome)).toBe('');
+    expect(outcome.success).toBe(true);
+  });
+
+  it('B2B interactions agree with stytch-b2b-api.yaml: every path, method, auth, status and body', async () => {
+    const outcome = await checkPactAgainstOpenApi(STYTCH_B2B_OPENAPI, b2bPart);
     expect(formatOutcome(outcome)).toBe('');
     expect(outcome.success).toBe(true);
   });
@@ -79,6 +116,23 @@ describe('the OpenAPI check', () => {
     });
     expect(errors).toContain(
       'response.status.unknown [a revoke]: Response status code not defined in spec file: 418',
+    );
+  });
+});
+
+describe('the OpenAPI check, on B2B', () => {
+  // The assertion is on the whole output, so the deliberate break alone fails the known-good B2B pact.
+  const b2b = (name: string, breakIt: (interaction: PactInteraction) => void) =>
+    errorsFor(name, breakIt, STYTCH_B2B_OPENAPI, knownGoodB2BPact());
+
+  it('fails an active member whose granted_scopes is a string, as a member app’s scopes_granted is', async () => {
+    const errors = await b2b('granted-scopes-string', (i) => {
+      const members = i.response.body?.content.active_members as Array<Record<string, unknown>> | undefined;
+      const [member] = members ?? [];
+      if (member) member.granted_scopes = 'openid email profile';
+    });
+    expect(errors).toBe(
+      'response.body.incompatible [a view of one app]: Response body is incompatible with the response body schema in the spec file: must be array',
     );
   });
 });

@@ -35,3 +35,54 @@ export function param(params: unknown, name: string): string {
     throw new Error(`Provider state parameter "${name}" is missing`);
   return value;
 }
+
+/** The `organizationExists` state: the organization under its id, slug and external id. */
+export function organizationExists(control: ControlClient) {
+  return async (params: unknown): Promise<void> => {
+    await control.createOrganization({
+      organization_id: param(params, 'organization_id'),
+      organization_name: 'Example Org',
+      organization_slug: param(params, 'organization_slug'),
+      organization_external_id: param(params, 'organization_external_id'),
+    });
+  };
+}
+
+/** The `memberExists` state: a member of an existing organization, with the roles (and external id) the pact names. */
+export function memberExists(control: ControlClient) {
+  return async (params: unknown): Promise<void> => {
+    const member_id = param(params, 'member_id');
+    const { roles, external_id } = params as { roles?: unknown; external_id?: unknown };
+    await control.createMember({
+      organization_id: param(params, 'organization_id'),
+      member_id,
+      email_address: `${member_id}@example.com`,
+      name: 'Ada Lovelace',
+      roles: typeof roles === 'string' ? roles.split(' ').filter((role) => role !== '') : [],
+      ...(typeof external_id === 'string' ? { external_id } : {}),
+    });
+  };
+}
+
+/** The `memberHasConnectedApp` state: the app (as the pacts show it) and the member's grant of it. */
+export function memberHasConnectedApp(control: ControlClient) {
+  return async (params: unknown): Promise<void> => {
+    const connected_app_id = param(params, 'connected_app_id');
+    const { scopes_granted, ...app } = CONNECTED_APP;
+    await control.createConnectedApp({ ...app, connected_app_id });
+    await control.createMemberGrant({
+      organization_id: param(params, 'organization_id'),
+      member_id: param(params, 'member_id'),
+      connected_app_id,
+      scopes: scopes_granted,
+    });
+  };
+}
+
+/** A live session of the member the state names. */
+export function mintMemberSession(control: ControlClient, params: unknown) {
+  return control.mintMemberSession({
+    organization_id: param(params, 'organization_id'),
+    member_id: param(params, 'member_id'),
+  });
+}

@@ -5,7 +5,15 @@ import { pactLogLevel } from '../support/log-level.ts';
 import { FAKE_PROJECT_ID } from '../support/matchers.ts';
 import { STYTCH_API } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import { createUser, param, userHasConnectedApp } from './emulator-data.ts';
+import {
+  createUser,
+  memberExists,
+  memberHasConnectedApp,
+  mintMemberSession,
+  organizationExists,
+  param,
+  userHasConnectedApp,
+} from './emulator-data.ts';
 import type { ProviderUnderTest } from './provider-under-test.ts';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
@@ -46,6 +54,16 @@ export async function startStytchEmulatorProvider(): Promise<ProviderUnderTest> 
       await createUser(emulator.control, user_id);
       const { session_token } = await emulator.control.mintSession({ user_id });
       return { session_token };
+    },
+    [STATES.organizationExists]: organizationExists(emulator.control),
+    // Nothing to create: every interaction starts from an empty emulator.
+    [STATES.organizationDoesNotExist]: async () => {},
+    [STATES.memberExists]: memberExists(emulator.control),
+    [STATES.memberHasConnectedApp]: memberHasConnectedApp(emulator.control),
+    // Returns the live session, which Pact injects where the pact says `${session_jwt}` / `${session_token}`.
+    [STATES.memberIsSignedIn]: async (params) => {
+      const { session_jwt, session_token } = await mintMemberSession(emulator.control, params);
+      return { session_jwt, session_token };
     },
   };
 

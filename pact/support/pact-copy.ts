@@ -5,6 +5,7 @@ interface PactBody {
 }
 interface PactInteraction {
   description: string;
+  request: { path: string };
   response: { body?: PactBody; matchingRules?: { body?: Record<string, unknown> } };
 }
 interface PactFile {
@@ -39,4 +40,19 @@ export function writePactWithRenamedField(
     rules[`$.${change.renamedTo}`] = rule;
   }
   writeFileSync(target, JSON.stringify(pact, null, 2));
+}
+
+/**
+ * Writes a copy of a pact holding only the interactions `keep` selects, and returns how many it holds:
+ * a pact whose interactions two descriptions share between them is checked against each in its part.
+ */
+export function writePactSubset(
+  source: string,
+  target: string,
+  keep: (interaction: { description: string; request: { path: string } }) => boolean,
+): number {
+  const pact = JSON.parse(readFileSync(source, 'utf8')) as PactFile;
+  pact.interactions = pact.interactions.filter(keep);
+  writeFileSync(target, JSON.stringify(pact, null, 2));
+  return pact.interactions.length;
 }

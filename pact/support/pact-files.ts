@@ -14,3 +14,6 @@ export function pactFilePath(consumer: string, provider: string): string {
 
 /** `pact/openapi/stytch-api.yaml`: Stytch's OpenAPI description of the operations we use. */
 export const STYTCH_OPENAPI = join(PACT_ROOT, 'openapi', 'stytch-api.yaml');
+
+/** `pact/openapi/stytch-b2b-api.yaml`: Stytch's OpenAPI description of the B2B operations we use. */
+export const STYTCH_B2B_OPENAPI = join(PACT_ROOT, 'openapi', 'stytch-b2b-api.yaml');

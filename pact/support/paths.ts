@@ -31,3 +31,73 @@ export function revokeAllPath(user_id: string, base = ''): MatchersV3.V3RegexMat
     `${base}/v1/users/${user_id}/connected_apps/revoke_all`,
   );
 }
+
+// B2B: Stytch's paths for an organization's members (and the proxy's, the same under its base path).
+// `organization_id` may be the id, the slug or the external id; `member_id` the id or the external id.
+const ORGANIZATION = `/v1/b2b/organizations/${SEGMENT}`;
+
+/** `GET {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps`. */
+export function memberAppsPath(
+  organization_id: string,
+  member_id: string,
+  base = '',
+): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}${ORGANIZATION}/members/${SEGMENT}/connected_apps$`,
+    `${base}/v1/b2b/organizations/${organization_id}/members/${member_id}/connected_apps`,
+  );
+}
+
+/** `POST {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps/{connected_app_id}/revoke`. */
+export function memberRevokePath(
+  organization_id: string,
+  member_id: string,
+  connected_app_id: string,
+  base = '',
+): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}${ORGANIZATION}/members/${SEGMENT}/connected_apps/${SEGMENT}/revoke$`,
+    `${base}/v1/b2b/organizations/${organization_id}/members/${member_id}/connected_apps/${connected_app_id}/revoke`,
+  );
+}
+
+/** `GET {base}/v1/b2b/organizations/{organization_id}/connected_apps`: the organization's apps (admin view). */
+export function organizationAppsPath(organization_id: string, base = ''): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}${ORGANIZATION}/connected_apps$`,
+    `${base}/v1/b2b/organizations/${organization_id}/connected_apps`,
+  );
+}
+
+/** `GET {base}/v1/b2b/organizations/{organization_id}/connected_apps/{connected_app_id}`: one app, who granted it. */
+export function organizationAppPath(
+  organization_id: string,
+  connected_app_id: string,
+  base = '',
+): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}${ORGANIZATION}/connected_apps/${SEGMENT}$`,
+    `${base}/v1/b2b/organizations/${organization_id}/connected_apps/${connected_app_id}`,
+  );
+}
+
+/** `GET /v1/b2b/organizations/{organization_id}` (Stytch only: `organizations.get`). */
+export function organizationPath(organization_id: string): MatchersV3.V3RegexMatcher {
+  return matching(`^${ORGANIZATION}$`, `/v1/b2b/organizations/${organization_id}`);
+}
+
+/** `GET /v1/b2b/organizations/{organization_id}/member` (Stytch only: `organizations.members.get`, `?member_id=`). */
+export function memberLookupPath(organization_id: string): MatchersV3.V3RegexMatcher {
+  return matching(`^${ORGANIZATION}/member$`, `/v1/b2b/organizations/${organization_id}/member`);
+}
+
+/** `GET /v1/b2b/sessions/jwks/{project_id}` (Stytch only). */
+export function b2bJwksPath(project_id: string): MatchersV3.V3RegexMatcher {
+  return matching(`^/v1/b2b/sessions/jwks/${SEGMENT}$`, `/v1/b2b/sessions/jwks/${project_id}`);
+}
+
+/** `POST /v1/b2b/sessions/authenticate` (Stytch only). */
+export const B2B_SESSIONS_AUTHENTICATE_PATH = '/v1/b2b/sessions/authenticate';
+
+/** `GET /v1/b2b/rbac/policy` (Stytch only). */
+export const RBAC_POLICY_PATH = '/v1/b2b/rbac/policy';

@@ -26,4 +26,24 @@ export const STATES = {
   stytchIsRateLimiting: 'Stytch is rate limiting the project',
   /** Stytch fails with 500 `internal_server_error`. */
   stytchHasInternalError: 'Stytch has an internal error',
+
+  // B2B: organizations and their members. Each interaction names the organization first, then its
+  // members, then what they hold, so each handler only adds to what the states before it made.
+  /** `{ organization_id, organization_slug, organization_external_id }`: the organization, under its three names. */
+  organizationExists: 'organization {organization_id} exists',
+  /** `{ organization_id }`: no such organization in the project. */
+  organizationDoesNotExist: 'organization {organization_id} does not exist',
+  /** `{ organization_id, member_id, roles? }`: the member exists, with `stytch_member` and `roles` (space-separated). */
+  memberExists: 'member {member_id} of organization {organization_id} exists',
+  /** `{ organization_id, member_id, connected_app_id }`: the member has authorized the app. */
+  memberHasConnectedApp:
+    'member {member_id} of organization {organization_id} has connected app {connected_app_id}',
+  /**
+   * `{ organization_id, member_id }`: the member has a live member session. Against the proxy the caller
+   * holds it; against Stytch it injects `session_jwt` and `session_token`.
+   */
+  memberIsSignedIn: 'member {member_id} of organization {organization_id} is signed in',
+  /** `{ organization_id, member_id }`: the member is signed in and has spent the proxy's per-caller allowance. */
+  memberHasUsedUpRateLimit:
+    'member {member_id} of organization {organization_id} has used up their rate limit',
 } as const;

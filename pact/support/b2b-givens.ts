@@ -1,0 +1,48 @@
+import { CONNECTED_APP_ID, ORGANIZATION } from './examples.ts';
+import type { Given } from './interactions.ts';
+import { STATES } from './provider-states.ts';
+
+// The B2B provider states with their parameters, as the interactions of both pacts name them. The
+// organization is the example one unless said otherwise.
+
+const { organization_id } = ORGANIZATION;
+
+/** The example organization, under its id, slug and external id. */
+export const organizationExists: Given = [
+  STATES.organizationExists,
+  {
+    organization_id,
+    organization_slug: ORGANIZATION.organization_slug,
+    organization_external_id: ORGANIZATION.organization_external_id,
+  },
+];
+
+/** No organization with this id. */
+export const organizationDoesNotExist = (id: string): Given => [
+  STATES.organizationDoesNotExist,
+  { organization_id: id },
+];
+
+/** A member of the example organization, with `stytch_member` and the roles given (and an external id). */
+export const memberExists = (
+  member_id: string,
+  extra: { roles?: string; external_id?: string } = {},
+): Given => [STATES.memberExists, { organization_id, member_id, ...extra }];
+
+/** The member has authorized the app. */
+export const memberHasConnectedApp = (member_id: string, connected_app_id = CONNECTED_APP_ID): Given => [
+  STATES.memberHasConnectedApp,
+  { organization_id, member_id, connected_app_id },
+];
+
+/** The member holds a live member session. */
+export const memberIsSignedIn = (member_id: string): Given => [
+  STATES.memberIsSignedIn,
+  { organization_id, member_id },
+];
+
+/** The member is signed in and has spent the proxy's per-caller allowance. */
+export const memberHasUsedUpRateLimit = (member_id: string): Given => [
+  STATES.memberHasUsedUpRateLimit,
+  { organization_id, member_id },
+];
