@@ -10,6 +10,11 @@ export interface DemoSettings {
   emulatorUrl: string;
   /** Who `/dev/sign-in` signs in. @default env `DEMO_USER_ID` */
   demoUserId: string;
+  /**
+   * B2B mode: the organization `/dev/b2b/sign-in` signs members of in, and its default member.
+   * @default env `DEMO_ORGANIZATION_ID` and `DEMO_MEMBER_ID`, when both are set
+   */
+  b2b?: { organization_id: string; member_id: string };
 }
 
 /**
@@ -21,7 +26,11 @@ export function demoViteConfig(settings: DemoSettings): UserConfig {
     root: import.meta.dirname,
     plugins: [
       react(),
-      devSessionPlugin({ emulatorUrl: settings.emulatorUrl, demoUserId: settings.demoUserId }),
+      devSessionPlugin({
+        emulatorUrl: settings.emulatorUrl,
+        demoUserId: settings.demoUserId,
+        b2b: settings.b2b,
+      }),
     ],
     // Workspace packages are served from their TypeScript source, like in tests.
     resolve: { conditions: ['@connected-apps/source', ...defaultClientConditions] },
@@ -39,5 +48,8 @@ export default defineConfig(() =>
     proxyUrl: process.env.PROXY_URL ?? 'http://127.0.0.1:8787',
     emulatorUrl: process.env.EMULATOR_URL ?? 'http://127.0.0.1:9010',
     demoUserId: process.env.DEMO_USER_ID ?? '',
+    ...(process.env.DEMO_ORGANIZATION_ID && process.env.DEMO_MEMBER_ID
+      ? { b2b: { organization_id: process.env.DEMO_ORGANIZATION_ID, member_id: process.env.DEMO_MEMBER_ID } }
+      : {}),
   }),
 );

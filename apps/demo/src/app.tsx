@@ -1,12 +1,6 @@
 import { ConnectedAppsManager } from '@connected-apps/react/ui';
+import { scopeWords } from './scope-words.ts';
 import { useSignedInUser } from './use-signed-in-user.ts';
-
-// The demo apps' own scopes, in words; OIDC's (openid, email, profile, offline_access) come with the component.
-const scopeWords: Record<string, string> = {
-  'read:projects': 'See your projects',
-  'write:deployments': 'Ship releases to your environments',
-  'read:analytics': 'See your workspace analytics',
-};
 
 /** The page: who is signed in, and their connected apps. */
 export function App() {

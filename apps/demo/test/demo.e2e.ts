@@ -1,6 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { STYTCH_ROUTES } from '@connected-apps/core/wire';
 import {
   countRequests,
@@ -10,22 +9,16 @@ import {
   proxyRevokePath,
   stytchListPath,
 } from '@connected-apps/testkit';
-import type * as Axe from 'axe-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoStack, startDemoStack } from '../src/stack.ts';
 import { launchChromium } from './browser.ts';
+import { APP } from './demo-apps.ts';
+import { installAxe, pageChecks } from './page-checks.ts';
 
 // `pnpm run screenshots` points this at docs/ui, where the README's pictures live; a plain run keeps
 // its pictures in the git-ignored screenshots/.
 const screenshots = resolve(import.meta.dirname, '..', process.env.SCREENSHOTS_DIR ?? 'screenshots');
-
-const APP = {
-  calendarSync: 'connected-app-test-1c0e7d2a-3b4f-4a5c-8d6e-7f8091a2b3c4',
-  deployBot: 'connected-app-test-2d1f8e3b-4c5a-4b6d-9e7f-8091a2b3c4d5',
-  pocketNotes: 'connected-app-test-3e2a9f4c-5d6b-4c7e-8f80-91a2b3c4d5e6',
-  insights: 'connected-app-test-4f3b0a5d-6e7c-4d8f-9091-a2b3c4d5e6f7',
-};
 
 let stack: DemoStack;
 let browser: { context: BrowserContext; close: () => Promise<void> };
@@ -36,11 +29,7 @@ beforeAll(async () => {
   stack = await startDemoStack({ port: 0, proxyLogLevel: 'silent', viteLogLevel: 'warn' });
   browser = await launchChromium();
   page = await browser.context.newPage();
-  // axe-core in every document the page loads, injected once per load: a run then takes a fraction of
-  // a second (AxeBuilder injects it again and opens a blank page to finish each run, ~1 s apiece).
-  await page.addInitScript({
-    content: await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8'),
-  });
+  await installAxe(page);
 });
 
 afterAll(async () => {
@@ -51,69 +40,11 @@ afterAll(async () => {
 const manager = () => page.locator('section.ca-manager');
 const appRows = () => page.getByRole('list', { name: 'Your apps' }).locator(':scope > li');
 const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
-const focused = () =>
-  page.evaluate(() => {
-    const element = document.activeElement;
-    return `${element?.tagName} ${element?.getAttribute('aria-label') ?? element?.textContent}`;
-  });
-
-/** axe-core on the whole page, every rule it runs by default (WCAG A/AA and best practices). */
-async function expectNoAxeViolations(state: string): Promise<void> {
-  const { violations } = await page.evaluate(async () => {
-    // What the user looks at once a transition has played (the confirmation fades in): endless
-    // animations (skeleton, spinner) move no text, so they are not waited for.
-    const finite = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => {})));
-    return (globalThis as unknown as { axe: typeof Axe }).axe.run(document, { resultTypes: ['violations'] });
-  });
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(' | ')}`);
-  expect(found, `axe violations in the ${state} state`).toEqual([]);
-}
-
-/**
- * The page in this state, checked by axe; then the component (or the row the state is about)
- * pictured, animations stopped so the pictures are stable.
- */
-async function captureState(state: string, part: Locator = manager()): Promise<void> {
-  await expectNoAxeViolations(state);
-  await part.screenshot({
-    path: join(screenshots, `${state}.png`),
-    animations: 'disabled',
-    caret: 'hide',
-  });
-}
-
-/** Presses Tab until `name` has focus: how a keyboard user gets there (bounded, so a trap fails the test). */
-async function tabTo(name: string): Promise<void> {
-  for (let presses = 0; presses < 40; presses++) {
-    if ((await focused()) === `BUTTON ${name}`) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached "${name}"; focus is on ${await focused()}`);
-}
-
-/**
- * Holds the page's next request to this proxy path in the browser until the returned function is
- * called; then it goes on to the real proxy as it is. A state that lasts while a request is in flight
- * can then be checked for as long as it takes, without a fixed delay.
- */
-async function holdRequest(path: string): Promise<() => void> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(
-    `${stack.demoUrl}${path}`,
-    async (route) => {
-      await released;
-      await route.continue();
-    },
-    { times: 1 },
-  );
-  return release;
-}
+const checks = pageChecks(() => page, screenshots);
+const { focused, expectNoAxeViolations, tabTo } = checks;
+const captureState = (state: string, part: Locator = manager()) => checks.captureState(state, part);
+/** Holds the page's next request to this proxy path (see `pageChecks`). */
+const holdRequest = (path: string) => checks.holdRequest(`${stack.demoUrl}${path}`);
 
 async function openSignedIn(): Promise<void> {
   await page.goto(stack.signInUrl);
