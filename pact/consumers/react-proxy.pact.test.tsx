@@ -40,6 +40,7 @@ import { bearerSession, FAKE_SESSION_JWT, id, matching, sessionJwtCookie } from 
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { listPath, revokeAllPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
+import { describeB2BReactInteractions } from './react-proxy-b2b.tsx';
 import { proxyError, revokeAllBody } from './react-proxy-shapes.ts';
 import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
@@ -324,4 +325,6 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       },
     });
   });
+
+  describeB2BReactInteractions(() => pact);
 });

@@ -1,11 +1,25 @@
-import { SESSION_JWT_COOKIE } from '@connected-apps/core/wire';
+import { SESSION_JWT_COOKIE, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import { startProxy } from '@connected-apps/proxy';
-import { bearer, injectRevokeFault, proxyListPath, startStack } from '@connected-apps/testkit';
+import {
+  bearer,
+  injectRevokeFault,
+  PROXY_BASE_PATH,
+  proxyListPath,
+  startStack,
+} from '@connected-apps/testkit';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { pactLogLevel } from '../support/log-level.ts';
 import { PROXY } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import { createUser, param, userHasConnectedApp } from './emulator-data.ts';
+import {
+  createUser,
+  memberExists,
+  memberHasConnectedApp,
+  mintMemberSession,
+  organizationExists,
+  param,
+  userHasConnectedApp,
+} from './emulator-data.ts';
 import type { ProviderUnderTest } from './provider-under-test.ts';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
@@ -43,6 +57,16 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
     return sessionJwt;
   };
 
+  /** Sends requests as the caller until the proxy answers 429: their allowance is spent. */
+  const spendAllowance = async (path: string, jwt: string, who: string): Promise<void> => {
+    for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
+      const response = await fetch(`${stack.url}${path}`, { headers: bearer(jwt) });
+      await response.arrayBuffer();
+      if (response.status === 429) return;
+    }
+    throw new Error(`The proxy never rate limited ${who}`);
+  };
+
   const stateHandlers: VerifierOptions['stateHandlers'] = {
     [STATES.userHasConnectedApp]: userHasConnectedApp(emulator.control),
     [STATES.userIsSignedIn]: async (params) => {
@@ -51,13 +75,8 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
     [STATES.userHasUsedUpRateLimit]: async (params) => {
       const user_id = param(params, 'user_id');
       const jwt = await signIn(user_id);
-      // Spend the allowance through the proxy itself, as the user would, until it answers 429.
-      for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-        const response = await fetch(`${stack.url}${proxyListPath(user_id)}`, { headers: bearer(jwt) });
-        await response.arrayBuffer();
-        if (response.status === 429) return;
-      }
-      throw new Error(`The proxy never rate limited ${user_id}`);
+      // Spend the allowance through the proxy itself, as the user would.
+      await spendAllowance(proxyListPath(user_id), jwt, user_id);
     },
     [STATES.stytchFailsRevokeOf]: async (params) => {
       // More times than the proxy's upstream attempts, so the revoke fails for good.
@@ -65,6 +84,19 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
         status: 500,
         times: 10,
       });
+    },
+    [STATES.organizationExists]: organizationExists(emulator.control),
+    [STATES.memberExists]: memberExists(emulator.control),
+    [STATES.memberHasConnectedApp]: memberHasConnectedApp(emulator.control),
+    [STATES.memberIsSignedIn]: async (params) => {
+      ({ session_jwt: sessionJwt } = await mintMemberSession(emulator.control, params));
+    },
+    [STATES.memberHasUsedUpRateLimit]: async (params) => {
+      ({ session_jwt: sessionJwt } = await mintMemberSession(emulator.control, params));
+      const organization_id = param(params, 'organization_id');
+      const member_id = param(params, 'member_id');
+      const path = stytchPath(STYTCH_ROUTES.b2bMembersConnectedApps.template, { organization_id, member_id });
+      await spendAllowance(`${PROXY_BASE_PATH}${path}`, sessionJwt, member_id);
     },
     [STATES.stytchIsSlow]: async () => {
       await emulator.control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
