@@ -12,8 +12,11 @@ export interface StoredRevocation {
   position: Position;
 }
 
-/** Whose history: a user's, or (B2B) an organization member's. */
-export type HistorySubject = { user_id: string } | { organization_id: string; member_id: string };
+/**
+ * Whose history: a user's. (The rows already name a B2B subject, an organization and a member; its
+ * history query comes with its index, in a migration of its own, once the proxy serves it.)
+ */
+export type HistorySubject = { user_id: string };
 
 /** One page of one subject's history, newest first, strictly before `before` when given. */
 export interface HistoryQuery {

@@ -32,9 +32,6 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       -- A user's history, newest first (the history endpoint).
       CREATE INDEX audit_revocations_user ON audit_revocations (subject_user_id, occurred_at DESC, id DESC);
-      -- A B2B member's history.
-      CREATE INDEX audit_revocations_member
-        ON audit_revocations (subject_organization_id, subject_member_id, occurred_at DESC, id DESC);
       -- The export (a time range, oldest first) and retention (the oldest rows).
       CREATE INDEX audit_revocations_time ON audit_revocations (occurred_at, id);
     `,

@@ -79,20 +79,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         records.flatMap((record) => recordColumns(record, (time) => time, Boolean)),
       );
     },
-    history: ({ subject, limit, before }) => {
-      const at = [before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id];
-      return 'member_id' in subject
-        ? rows(
-            `${SELECT} WHERE subject_organization_id = $1 AND subject_member_id = $2
-             AND (occurred_at, id) < ($3::timestamptz, $4::bigint) ORDER BY occurred_at DESC, id DESC LIMIT $5`,
-            [subject.organization_id, subject.member_id, ...at, limit],
-          )
-        : rows(
-            `${SELECT} WHERE subject_user_id = $1 AND (occurred_at, id) < ($2::timestamptz, $3::bigint)
-             ORDER BY occurred_at DESC, id DESC LIMIT $4`,
-            [subject.user_id, ...at, limit],
-          );
-    },
+    history: ({ subject, limit, before }) =>
+      rows(
+        `${SELECT} WHERE subject_user_id = $1 AND (occurred_at, id) < ($2::timestamptz, $3::bigint)
+         ORDER BY occurred_at DESC, id DESC LIMIT $4`,
+        [subject.user_id, before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id, limit],
+      ),
     range: ({ sinceMs, untilMs, limit, after }) =>
       rows(
         `${SELECT} WHERE occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz

@@ -33,9 +33,6 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
       -- A user's history, newest first (the history endpoint).
       CREATE INDEX audit_revocations_user ON audit_revocations (subject_user_id, occurred_at, id);
-      -- A B2B member's history.
-      CREATE INDEX audit_revocations_member
-        ON audit_revocations (subject_organization_id, subject_member_id, occurred_at, id);
       -- The export (a time range, oldest first) and retention (the oldest rows).
       CREATE INDEX audit_revocations_time ON audit_revocations (occurred_at, id);
     `,

@@ -4,7 +4,6 @@ import { DatabaseSync } from 'node:sqlite';
 import {
   type AuditStore,
   COMPLETE_PENDING,
-  type HistorySubject,
   type Migration,
   RECORD_COLUMNS,
   type RecordRow,
@@ -12,6 +11,7 @@ import {
   storedRevocation,
 } from './audit-store.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { type SqliteValue, startSqliteWorker } from './sqlite-worker.ts';
 
 const SELECT = `SELECT id, occurred_at AS occurred_at_ms, ${RECORD_COLUMNS.slice(1).join(', ')} FROM audit_revocations`;
 const NEWEST = Number.MAX_SAFE_INTEGER;
@@ -19,91 +19,75 @@ const NEWEST = Number.MAX_SAFE_INTEGER;
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
   /**
-   * How long a write waits for another process's lock before failing (and the row going to the
-   * spool). Kept short: `node:sqlite` waits synchronously, holding up the event loop. @default 50
+   * How long a write waits for another process's lock before failing (and its rows going to the
+   * spool); it waits in the worker thread, never on the event loop. @default 250
    */
   busyTimeoutMs?: number;
 }
 
 /**
  * The audit trail in a SQLite file, through Node's built-in `node:sqlite` (no native dependency to
- * build or bundle). Created (with its folder) and migrated when opened. WAL journal with
- * `synchronous=NORMAL`: a commit is in the WAL file when `write` resolves, so it survives the proxy
- * crashing or being SIGKILLed (only a power cut or an OS crash can lose the last commits; checkpoints
- * are synced). One process per file: a second writer would meet the lock and spool.
+ * build or bundle). Created (with its folder) and migrated when opened, then served by a worker
+ * thread (`sqlite-worker.ts`), so commits and checkpoint fsyncs never wait on the event loop. WAL
+ * journal with `synchronous=NORMAL`: a commit is in the WAL file when `write` resolves, so it
+ * survives the proxy crashing or being SIGKILLed (only a power cut or an OS crash can lose the last
+ * commits; checkpoints are synced). One process per file: a second writer meets the lock and spools.
  *
  * @example
- * const store = openSqliteStore('./audit.db');
+ * const store = await openSqliteStore('./audit.db');
  * await store.write([record]);
  */
-export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): AuditStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<AuditStore> {
+  const pragmas = [
+    `PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 250)}`,
+    'PRAGMA journal_mode = WAL',
+    'PRAGMA synchronous = NORMAL',
+  ];
+  mkdirSync(dirname(path), { recursive: true });
+  // Migrated here, once, before the worker opens its own connection.
   const db = new DatabaseSync(path);
   try {
-    db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 50)}`);
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = NORMAL');
+    for (const pragma of pragmas) db.exec(pragma);
     migrate(db, SQLITE_MIGRATIONS);
-  } catch (error) {
+  } finally {
     db.close();
-    throw error;
   }
 
-  const upsert = db.prepare(
-    `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')})
-     VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}) ${COMPLETE_PENDING}`,
-  );
-  const byUser = db.prepare(
-    `${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-  );
-  const byMember = db.prepare(
-    `${SELECT} WHERE subject_organization_id = ? AND subject_member_id = ? AND (occurred_at, id) < (?, ?)
-     ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-  );
-  const range = db.prepare(
-    `${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
-     ORDER BY occurred_at, id LIMIT ?`,
-  );
-  const deleteOldest = db.prepare(
-    `DELETE FROM audit_revocations WHERE id IN
-       (SELECT id FROM audit_revocations WHERE occurred_at < ? ORDER BY occurred_at, id LIMIT ?)`,
-  );
-  const ping = db.prepare('SELECT 1');
-  const rows = (statement: ReturnType<DatabaseSync['prepare']>, ...params: (string | number)[]) =>
-    (statement.all(...params) as unknown as RecordRow[]).map(storedRevocation);
+  const worker = await startSqliteWorker({
+    path,
+    pragmas,
+    statements: {
+      upsert: `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')})
+        VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}) ${COMPLETE_PENDING}`,
+      byUser: `${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?)
+        ORDER BY occurred_at DESC, id DESC LIMIT ?`,
+      range: `${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
+        ORDER BY occurred_at, id LIMIT ?`,
+      deleteOldest: `DELETE FROM audit_revocations WHERE id IN
+        (SELECT id FROM audit_revocations WHERE occurred_at < ? ORDER BY occurred_at, id LIMIT ?)`,
+      ping: 'SELECT 1',
+    },
+  });
+  const rows = async (statement: string, ...params: SqliteValue[]) =>
+    ((await worker.all(statement, params)) as RecordRow[]).map(storedRevocation);
 
-  // Each method runs synchronously and reports as a promise, as the interface (and PostgreSQL) do.
   return {
     engine: 'sqlite',
-    write: async (records) => {
-      transaction(db, () => {
-        for (const record of records) {
-          upsert.run(
-            ...(recordColumns(record, Date.parse, (flag) => (flag ? 1 : 0)) as (string | number | null)[]),
-          );
-        }
-      });
-    },
-    history: async ({ subject, limit, before }) => {
-      const at = [before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit] as const;
-      return isMember(subject)
-        ? rows(byMember, subject.organization_id, subject.member_id, ...at)
-        : rows(byUser, subject.user_id, ...at);
-    },
-    range: async ({ sinceMs, untilMs, limit, after }) =>
-      rows(range, sinceMs, untilMs, after?.occurredAtMs ?? sinceMs, after?.id ?? 0, limit),
-    deleteBefore: async (cutoffMs, limit) => Number(deleteOldest.run(cutoffMs, limit).changes),
+    write: (records) =>
+      worker.write(
+        'upsert',
+        records.map((record) => recordColumns(record, Date.parse, (flag) => (flag ? 1 : 0)) as SqliteValue[]),
+      ),
+    history: ({ subject, limit, before }) =>
+      rows('byUser', subject.user_id, before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit),
+    range: ({ sinceMs, untilMs, limit, after }) =>
+      rows('range', sinceMs, untilMs, after?.occurredAtMs ?? sinceMs, after?.id ?? 0, limit),
+    deleteBefore: (cutoffMs, limit) => worker.run('deleteOldest', [cutoffMs, limit]),
     ping: async () => {
-      ping.get();
+      await worker.all('ping', []);
     },
-    close: async () => {
-      if (db.isOpen) db.close();
-    },
+    close: () => worker.close(),
   };
-}
-
-function isMember(subject: HistorySubject): subject is { organization_id: string; member_id: string } {
-  return 'member_id' in subject;
 }
 
 function transaction(db: DatabaseSync, work: () => void): void {

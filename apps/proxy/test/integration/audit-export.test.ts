@@ -43,7 +43,7 @@ let world: World;
 let stack: ProxyStack;
 beforeAll(async () => {
   // Rows from before this proxy: two past a 7-day retention, one within it.
-  const store = openSqliteStore(dbPath());
+  const store = await openSqliteStore(dbPath());
   await store.write([old('ten-days', 10), old('eight-days', 8), old('two-days', 2)]);
   await store.close();
   emulator = await start({ port: 0 });
