@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { start } from '@connected-apps/stytch-emulator';
+import { auditProfile, runAuditOverhead } from './audit/run-audit-overhead.ts';
 import { measureColdStart } from './cold-start/measure-cold-start.ts';
 import { runOverhead } from './overhead/run-overhead.ts';
 import type { TargetDefinition } from './overhead/targets.ts';
@@ -34,7 +35,7 @@ const { values: args } = parseArgs({
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const tmpDir = `${benchDir}results/tmp`;
 const outDir = args.quick ? tmpDir : `${benchDir}results`;
-const sections = new Set((args.only ?? 'overhead,size,cold-start,soak').split(','));
+const sections = new Set((args.only ?? 'overhead,audit,size,cold-start,soak').split(','));
 
 const base: BenchProfile = args.quick ? quickProfile : fullProfile;
 const profile: BenchProfile = {
@@ -59,6 +60,13 @@ if (sections.has('overhead')) {
   const o = profile.overhead;
   console.log(`Proxy overhead: ${o.rounds} rounds × ${o.durationS} s, ${o.connections} connections`);
   partial.overhead = await runOverhead(o, tmpDir);
+}
+if (sections.has('audit')) {
+  const a = auditProfile(profile.overhead);
+  console.log(
+    `Audit trail (off, SQLite, PostgreSQL): ${a.rounds} rounds × ${a.durationS} s, ${a.connections} connections`,
+  );
+  partial.audit = await runAuditOverhead(a, tmpDir);
 }
 if (sections.has('size')) {
   console.log('Browser cost');

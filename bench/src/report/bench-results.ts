@@ -1,3 +1,4 @@
+import type { AuditOverheadResult } from '../audit/run-audit-overhead.ts';
 import type { ColdStartResult } from '../cold-start/measure-cold-start.ts';
 import { type OverheadResult, pairedRatios } from '../overhead/run-overhead.ts';
 import type { BundleSize } from '../size/browser-cost.ts';
@@ -14,6 +15,8 @@ export const budgets = {
   proxyVsExpress: 2.4,
   /** Hook + core as an app ships it, min+gzip bytes, at most (1 kB = 1000 B, as size-limit counts). */
   browserGzipBytes: 6000,
+  /** Proxy revoke throughput with the audit trail on SQLite over the same proxy with it off, at least. */
+  auditSqliteVsOff: 0.85,
 } as const;
 
 /** A budget and whether this run met it. */
@@ -34,6 +37,8 @@ export interface BenchResults {
   browserCost?: { sizes: BundleSize[]; problems: string[] };
   coldStart?: ColdStartResult;
   soak?: SoakSummary;
+  /** The proxy's revoke throughput with the audit trail off, on SQLite and on PostgreSQL. */
+  audit?: AuditOverheadResult;
   budgets: BudgetCheck[];
 }
 
@@ -78,6 +83,15 @@ export function checkBudgets(results: Omit<BenchResults, 'budgets'>): BudgetChec
       target: `≤ ${(budgets.browserGzipBytes / 1000).toFixed(1)} kB`,
       actual: `${(ours.gzipBytes / 1000).toFixed(1)} kB`,
       met: ours.gzipBytes <= budgets.browserGzipBytes,
+    });
+  }
+  const sqlite = results.audit?.variants.find((v) => v.id === 'sqlite');
+  if (sqlite) {
+    checks.push({
+      name: 'Proxy with the audit trail on SQLite vs off (throughput)',
+      target: `≥ ${budgets.auditSqliteVsOff}x`,
+      actual: `${sqlite.ratioToOff.toFixed(2)}x`,
+      met: sqlite.ratioToOff >= budgets.auditSqliteVsOff,
     });
   }
   return checks;

@@ -49,6 +49,24 @@ export function renderMarkdownSummary(results: BenchResults): string {
     );
     if (overhead.problems.length) lines.push(`> ⚠ ${overhead.problems.join('; ')}`, '');
   }
+  const audit = results.audit;
+  if (audit) {
+    const p = audit.profile;
+    lines.push(
+      `**Audit trail** (the proxy's revoke throughput with every attempt recorded — a row written before the Stytch call and completed after it — beside the same proxy without; ${p.connections} connections, ${p.rounds} interleaved rounds × ${p.durationS} s, medians):`,
+      '',
+      '| proxy | req/s | p99 | CPU per request | throughput vs off (rounds’ range) | p99 vs off |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...audit.variants.map(
+        (v) =>
+          `| ${v.label} | ${v.requestsPerSecond.toLocaleString('en-US')} | ${v.p99Ms} ms | ${v.cpuUsPerRequest === undefined ? '–' : `${v.cpuUsPerRequest} µs`} | ${ratioCell(v.ratioToOff, v.roundRatios)} | ${ratioCell(v.p99RatioToOff, v.roundP99Ratios)} |`,
+      ),
+      '',
+      'CPU per request counts the proxy process, SQLite’s worker thread included; PostgreSQL’s own work is in its server process.',
+      '',
+    );
+    if (audit.problems.length) lines.push(`> ⚠ ${audit.problems.join('; ')}`, '');
+  }
   const browser = results.browserCost;
   if (browser?.sizes.length) {
     lines.push(
