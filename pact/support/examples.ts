@@ -58,8 +58,6 @@ export const OTHER_MEMBER_EXTERNAL_ID = 'other-member-ext';
 export const MEMBER_ROLE = 'stytch_member';
 export const ADMIN_ROLE = 'stytch_admin';
 
-/** The app a member's grant shows (the consumer app, with the member's `scopes_granted`). */
-export const MEMBER_CONNECTED_APP = CONNECTED_APP;
 /** The same app in the organization's views: no scopes there, `granted_scopes` per active member instead. */
 export const ORGANIZATION_CONNECTED_APP = {
   connected_app_id: CONNECTED_APP.connected_app_id,
