@@ -4,7 +4,8 @@ import { matching } from '../support/matchers.ts';
 const { string } = MatchersV3;
 
 /** The proxy's own request id (`X-Request-Id`), which its errors and revoke-all's envelope carry. */
-const proxyRequestId = () => matching('^[A-Za-z0-9._:=-]{1,255}$', '3f1f0b8e-6d0c-4c7e-9b7a-2f4c1d9e8a10');
+export const proxyRequestId = () =>
+  matching('^[A-Za-z0-9._:=-]{1,255}$', '3f1f0b8e-6d0c-4c7e-9b7a-2f4c1d9e8a10');
 
 /**
  * Revoke-all's envelope (a proxy-only route): the proxy's request id, 200 or 207, and `outcomes`, the

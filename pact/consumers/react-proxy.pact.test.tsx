@@ -41,6 +41,7 @@ import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { listPath, revokeAllPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
 import { describeB2BReactInteractions } from './react-proxy-b2b.tsx';
+import { describeHistoryInteractions } from './react-proxy-history.tsx';
 import { proxyError, revokeAllBody } from './react-proxy-shapes.ts';
 import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
@@ -327,4 +328,5 @@ describe('connected-apps-react → connected-apps-proxy', () => {
   });
 
   describeB2BReactInteractions(() => pact);
+  describeHistoryInteractions(() => pact);
 });

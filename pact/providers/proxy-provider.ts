@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SESSION_JWT_COOKIE, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import { startProxy } from '@connected-apps/proxy';
 import {
@@ -5,6 +8,7 @@ import {
   injectRevokeFault,
   PROXY_BASE_PATH,
   proxyListPath,
+  proxyRevokePath,
   startStack,
 } from '@connected-apps/testkit';
 import type { VerifierOptions } from '@pact-foundation/pact';
@@ -13,6 +17,7 @@ import { PROXY } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
 import {
   createUser,
+  createUserWithConnectedApp,
   memberExists,
   memberHasConnectedApp,
   mintMemberSession,
@@ -34,16 +39,20 @@ const SESSION_JWT_PAIR = new RegExp(`${SESSION_JWT_COOKIE}=[^;]*`);
 
 /**
  * Provider `connected-apps-proxy`: the real proxy, wired to a real emulator whose data each provider
- * state creates through the control API. The pact carries only a fake session; the request filter
- * swaps in a fresh one minted by the emulator for the state's user.
+ * state creates through the control API, and an audit trail in a fresh SQLite file (for the history).
+ * The pact carries only a fake session; the request filter swaps in a fresh one minted by the
+ * emulator for the state's user.
  */
 export async function startProxyProvider(): Promise<ProviderUnderTest> {
+  const auditDir = mkdtempSync(join(tmpdir(), 'pact-proxy-audit-'));
   const stack = await startStack({
     startProxy,
     env: {
       RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
       UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
       LOG_LEVEL: 'silent',
+      AUDIT_DATABASE_URL: `file:${join(auditDir, 'audit.db')}`,
+      AUDIT_SPOOL_DIR: join(auditDir, 'spool'),
     },
   });
   const { emulator } = stack;
@@ -98,6 +107,20 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       const path = stytchPath(STYTCH_ROUTES.b2bMembersConnectedApps.template, { organization_id, member_id });
       await spendAllowance(`${PROXY_BASE_PATH}${path}`, sessionJwt, member_id);
     },
+    [STATES.userRevokedConnectedApp]: async (params) => {
+      const user_id = param(params, 'user_id');
+      const connected_app_id = param(params, 'connected_app_id');
+      await createUserWithConnectedApp(emulator.control, user_id, connected_app_id);
+      ({ session_jwt: sessionJwt } = await emulator.control.mintSession({ user_id }));
+      const jwt = sessionJwt;
+      // Through the proxy itself, as the user would: its audit trail records the revoke.
+      const response = await fetch(`${stack.url}${proxyRevokePath(user_id, connected_app_id)}`, {
+        method: 'POST',
+        headers: bearer(jwt),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`The revoke for ${user_id} answered ${response.status}`);
+    },
     [STATES.stytchIsSlow]: async () => {
       await emulator.control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
     },
@@ -129,6 +152,9 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       },
       logLevel: pactLogLevel(),
     },
-    stop: () => stack.stop(),
+    stop: async () => {
+      await stack.stop();
+      rmSync(auditDir, { recursive: true, force: true });
+    },
   };
 }

@@ -6,6 +6,8 @@ export const USER_ID = 'user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6';
 export const OTHER_USER_ID = 'user-test-5b7a4c2e-0d3f-4e8a-9c1b-2f6d8e4a7b90';
 export const RATE_LIMITED_USER_ID = 'user-test-9c3e1a7f-4b2d-4f6a-8e0c-1d5b3a9f7e21';
 export const UNKNOWN_USER_ID = 'user-test-00000000-0000-4000-8000-000000000404';
+/** A user whose only recorded revoke is the one their history interaction reads (so it is the whole page). */
+export const HISTORY_USER_ID = 'user-test-3a8f2c6d-1e4b-4d7a-9f0c-5b2e8d1a6c43';
 export const CONNECTED_APP_ID = 'connected-app-test-d731954d-dab3-4a2b-bdee-07f3ad1be888';
 /** A second app of `USER_ID`'s, the one whose revoke fails in revoke-all's partial failure. */
 export const FAILING_CONNECTED_APP_ID = 'connected-app-test-7e2b9c41-5a3d-4f8e-b6c0-9d1a2e3f4b57';

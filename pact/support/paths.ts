@@ -32,6 +32,14 @@ export function revokeAllPath(user_id: string, base = ''): MatchersV3.V3RegexMat
   );
 }
 
+/** `GET {base}/v1/users/{user_id}/connected_apps/revocations`: the proxy's own revocation history (Stytch has none). */
+export function revocationsPath(user_id: string, base = ''): MatchersV3.V3RegexMatcher {
+  return matching(
+    `^${base}/v1/users/${SEGMENT}/connected_apps/revocations$`,
+    `${base}/v1/users/${user_id}/connected_apps/revocations`,
+  );
+}
+
 // B2B: Stytch's paths for an organization's members (and the proxy's, the same under its base path).
 // `organization_id` may be the id, the slug or the external id; `member_id` the id or the external id.
 const ORGANIZATION = `/v1/b2b/organizations/${SEGMENT}`;

@@ -12,6 +12,11 @@ export const STATES = {
   userHasUsedUpRateLimit: 'user {user_id} has used up their rate limit',
   /** `{ user_id, connected_app_id }`: Stytch answers 500 to every revoke of that app of that user. */
   stytchFailsRevokeOf: 'Stytch fails every revoke of connected app {connected_app_id} of user {user_id}',
+  /**
+   * `{ user_id, connected_app_id }`: the user, signed in, has revoked the app through the proxy, so its
+   * audit trail holds that one revoke.
+   */
+  userRevokedConnectedApp: 'user {user_id} revoked connected app {connected_app_id} through the proxy',
   /** Stytch takes longer to answer than the proxy is configured to wait. */
   stytchIsSlow: 'Stytch answers slower than the proxy waits',
   /** `{ user_id }`: the user exists and has a session; injects `session_token`. */

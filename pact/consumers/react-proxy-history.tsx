@@ -1,0 +1,90 @@
+import { createRevocationHistoryClient, isStytchApiError } from '@connected-apps/core';
+import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import { describe, expect, it } from 'vitest';
+import { CONNECTED_APP_ID, HISTORY_USER_ID, OTHER_USER_ID, USER_ID } from '../support/examples.ts';
+import { jsonAnswer, withHeaders } from '../support/interactions.ts';
+import { bearerSession, FAKE_SESSION_JWT, id, rfc3339, stytchRequestId } from '../support/matchers.ts';
+import { revocationsPath } from '../support/paths.ts';
+import { STATES } from '../support/provider-states.ts';
+import { proxyError, proxyRequestId } from './react-proxy-shapes.ts';
+
+const { eachLike, string } = MatchersV3;
+const API = '/api';
+
+/**
+ * The revocation history (a proxy-only route, read from its audit trail), through core's
+ * `createRevocationHistoryClient`: the page a user reads to see what they cut off, and when.
+ */
+export function describeHistoryInteractions(pact: () => PactV4): void {
+  const history = (url: string) =>
+    createRevocationHistoryClient({ baseUrl: `${url}${API}`, sessionJwt: FAKE_SESSION_JWT, retry: false });
+  const signedIn = withHeaders({ Authorization: bearerSession() });
+
+  describe('revocation history (proxy only)', () => {
+    it("reads the signed-in user's recorded revokes, newest first, on one page", async () => {
+      await pact()
+        .addInteraction()
+        .given(STATES.userRevokedConnectedApp, {
+          user_id: HISTORY_USER_ID,
+          connected_app_id: CONNECTED_APP_ID,
+        })
+        .uponReceiving("a read of the signed-in user's revocation history")
+        .withRequest('GET', revocationsPath(HISTORY_USER_ID, API), signedIn)
+        .willRespondWith(
+          200,
+          jsonAnswer({
+            request_id: proxyRequestId(),
+            status_code: 200,
+            revocations: eachLike({
+              occurred_at: rfc3339('2026-12-01T09:30:00.123Z'),
+              request_id: proxyRequestId(),
+              stytch_request_id: stytchRequestId(),
+              action: 'revoke',
+              connected_app_id: id(CONNECTED_APP_ID),
+              outcome: 'revoked',
+              status_code: 200,
+              error_type: null,
+              actor: {
+                user_id: id(HISTORY_USER_ID),
+                member_id: null,
+                session_id: id('session-test-fe6c042b-6286-479f-8a4f-b046a6c46509'),
+                as_admin: false,
+              },
+              subject: { user_id: id(HISTORY_USER_ID), organization_id: null, member_id: null },
+              client_address: string('203.0.113.7'),
+              user_agent: string('Mozilla/5.0'),
+            }),
+            next_cursor: null,
+          }),
+        )
+        .executeTest(async (mock) => {
+          const page = await history(mock.url).users.revocations({ user_id: HISTORY_USER_ID });
+          expect(page.next_cursor).toBeNull();
+          expect(page.revocations).toHaveLength(1);
+          expect(page.revocations[0]).toMatchObject({
+            action: 'revoke',
+            outcome: 'revoked',
+            connected_app_id: CONNECTED_APP_ID,
+            subject: { user_id: HISTORY_USER_ID },
+          });
+          expect(Date.parse(page.revocations[0]?.occurred_at ?? '')).not.toBeNaN();
+        });
+    });
+
+    it("surfaces user_forbidden for another user's history", async () => {
+      await pact()
+        .addInteraction()
+        .given(STATES.userIsSignedIn, { user_id: USER_ID })
+        .uponReceiving("a read of another user's revocation history")
+        .withRequest('GET', revocationsPath(OTHER_USER_ID, API), signedIn)
+        .willRespondWith(403, jsonAnswer(proxyError(403, 'user_forbidden')))
+        .executeTest(async (mock) => {
+          const error = await history(mock.url)
+            .users.revocations({ user_id: OTHER_USER_ID })
+            .catch((caught: unknown) => caught);
+          expect(isStytchApiError(error) && error.error_type).toBe('user_forbidden');
+          expect(error).toMatchObject({ status_code: 403 });
+        });
+    });
+  });
+}
