@@ -31,6 +31,11 @@ describe.each(pacts)('%s', (name) => {
       if (headers.cookie !== undefined) {
         expect(headers.cookie, description).toBe(`stytch_session_jwt=${FAKE_SESSION_JWT}`);
       }
+      // B2B: the member session a forwarded call runs with (the verification injects a live one).
+      if (headers['x-stytch-member-sessionjwt'] !== undefined) {
+        expect(headers['x-stytch-member-sessionjwt'], description).toBe(FAKE_SESSION_JWT);
+      }
+      expect(headers['x-stytch-member-session'], description).toBeUndefined();
     }
   });
 
