@@ -73,7 +73,10 @@ export interface ProxyApp {
   app: Hono;
   /** Web-standard handler: `export default { fetch }` on edge runtimes. */
   fetch: FetchHandler;
-  /** Closes the connection pool and the Redis connection it created (not those passed in `deps`). */
+  /**
+   * Closes the connection pool and the Redis connection it created (not those passed in `deps`);
+   * from its call on, `/readyz` answers 503 (a host app stopping tells its load balancer).
+   */
   close(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export interface AssembledProxy {
   outside: Route;
   /** Ends every Stytch call in flight: each answers 503 `shutting_down`. */
   abortUpstream(): void;
+  /** From now on `/readyz` answers 503 `not_ready`: the proxy is stopping. */
+  markStopping(): void;
 }
 
 /**
@@ -141,6 +146,7 @@ export function assembleProxy(
   const stytchB2B = deps.stytchB2B ?? createStytchB2BClient(clientOptions);
   const shutdown = new AbortController();
   const { signal } = shutdown;
+  const stopping = new AbortController();
   const keys =
     deps.jwks ??
     createStytchJwks({ stytch, projectId: config.projectId, baseUrl: config.stytchBaseUrl, signal });
@@ -170,6 +176,7 @@ export function assembleProxy(
     respond,
     rateLimitStores: deps.rateLimitStores ?? sharedRateLimits,
     signal,
+    stopping: stopping.signal,
     b2b: { stytch: stytchB2B, keys: b2bKeys },
     audit: { trail: auditTrail, onRevoked: deps.onRevoked, logger },
   });
@@ -185,6 +192,7 @@ export function assembleProxy(
       app: createHonoApp(fetch),
       fetch,
       close: async () => {
+        stopping.abort();
         if (transport !== undefined && transport !== deps.transport) await transport.close?.();
         await sharedRateLimits?.close();
         await ownedAuditTrail?.close();
@@ -197,5 +205,6 @@ export function assembleProxy(
     keys,
     outside: routes.miss,
     abortUpstream: () => shutdown.abort(),
+    markStopping: () => stopping.abort(),
   };
 }

@@ -35,6 +35,8 @@ export interface RouteParts {
   rateLimitStores: { address?: RateLimitStore | undefined; user?: RateLimitStore | undefined } | undefined;
   /** Aborts the forwarded calls (the shutdown). */
   signal: AbortSignal;
+  /** Aborted once the proxy is stopping: `/readyz` answers 503 from then on. */
+  stopping?: AbortSignal;
   /** The B2B routes' client and member-session keys (`b2b/b2b-routes.ts`). */
   b2b: Pick<B2BRouteParts, 'stytch' | 'keys'>;
   /** The audit trail (none when off), the hook after each revoke, and where their failures are logged. */
@@ -100,7 +102,7 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
     signal: parts.signal,
     audit,
   });
-  const probes = createProbes(parts.keys, respond, [stores.address, stores.user]);
+  const probes = createProbes(parts.keys, respond, [stores.address, stores.user], parts.stopping);
   const notFound = () => {
     throw new ProxyError('route_not_found');
   };

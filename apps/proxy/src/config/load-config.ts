@@ -109,6 +109,7 @@ export function loadConfig(env: Env): ProxyConfig {
     trustProxy,
     errorDocsUrl: errorDocsUrl.replace(/#.*$/, ''),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    shutdownReadinessDelayMs: integer('SHUTDOWN_READINESS_DELAY_MS', 0, 0, 600_000),
     ...readAuditConfig({ read, integer, fail }),
   };
   if (issues.length > 0) throw new ConfigError(issues);

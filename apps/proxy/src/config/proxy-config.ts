@@ -59,6 +59,12 @@ export interface ProxyConfig {
   /** `SHUTDOWN_TIMEOUT_MS`: how long a graceful stop waits for in-flight requests. @default 10000 */
   shutdownTimeoutMs: number;
   /**
+   * `SHUTDOWN_READINESS_DELAY_MS`: how long a stop keeps accepting and serving requests, `/readyz`
+   * answering 503, before it stops accepting connections: time for a load balancer polling readiness
+   * to stop sending. @default 0
+   */
+  shutdownReadinessDelayMs: number;
+  /**
    * `AUDIT_DATABASE_URL`: where every revoke attempt is recorded — `file:<path>` (SQLite) or
    * `postgres://…`; Node entry only. @default undefined (no audit trail)
    */

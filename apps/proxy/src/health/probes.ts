@@ -11,6 +11,7 @@ const RETRY_AFTER_FAILURE_MS = 5000;
 const OK = JSON.stringify({ status: 'ok' });
 const READY_CACHED = JSON.stringify({ status: 'ok', jwks: 'cached' });
 const READY_FETCHED = JSON.stringify({ status: 'ok', jwks: 'fetched' });
+const STOPPING = 'The proxy is stopping: send requests to another instance.';
 
 /**
  * `GET /healthz`: the process is up (liveness). `GET /readyz`: the session signing keys are cached or
@@ -21,13 +22,17 @@ const READY_FETCHED = JSON.stringify({ status: 'ok', jwks: 'fetched' });
  * limits alone. Still 200: every replica shares the one Redis, so a 503 would take them all out of
  * the load balancer at once for an outage they each serve through (failing open to local limits).
  *
+ * Once `stopping` is aborted (a graceful stop began), `/readyz` answers 503 `not_ready` whatever the
+ * keys, so a load balancer stops sending; `/healthz` still answers 200 while the process runs.
+ *
  * @example
- * const { healthz, readyz } = createProbes(keys, respond, [addressStore, userStore]);
+ * const { healthz, readyz } = createProbes(keys, respond, [addressStore, userStore], stopping.signal);
  */
 export function createProbes(
   keys: Pick<SessionKeys, 'fresh' | 'reload'>,
   respond: Responder,
   rateLimitStores: readonly RateLimitStore[] = [],
+  stopping?: AbortSignal,
 ): Record<'healthz' | 'readyz', (exchange: Exchange) => ProxyResponse | Promise<ProxyResponse>> {
   let failedAt = Number.NEGATIVE_INFINITY;
   const shared = rateLimitStores.filter((store) => store.counting !== undefined);
@@ -43,6 +48,7 @@ export function createProbes(
   return {
     healthz: (exchange) => respond.json(exchange, 200, OK),
     readyz: async (exchange) => {
+      if (stopping?.aborted) throw new ProxyError('not_ready', { message: STOPPING });
       if (keys.fresh) return ready(exchange, 'cached');
       if (Date.now() - failedAt < RETRY_AFTER_FAILURE_MS) throw new ProxyError('not_ready');
       try {

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { NodeListener } from '../adapters/node-listener.ts';
 
@@ -16,16 +17,22 @@ export interface GracefulStopParts {
   logger: Logger;
   /** How long in-flight requests may take to finish. */
   shutdownTimeoutMs: number;
+  /** Turns `/readyz` to 503. */
+  markStopping: () => void;
+  /** How long to keep accepting and serving, `/readyz` at 503, before the rest of the stop. */
+  readinessDelayMs: number;
 }
 
 /**
- * The graceful stop: stop accepting connections; let in-flight requests finish, each answer closing
- * its connection, for up to `shutdownTimeoutMs`; then abort the Stytch calls still running, so their
+ * The graceful stop: `/readyz` answers 503 at once, and every answer closes its connection; for
+ * `readinessDelayMs` the server still accepts and serves, so a load balancer polling readiness takes
+ * this instance out before connections are refused. Then stop accepting connections; let in-flight
+ * requests finish for up to `shutdownTimeoutMs`; then abort the Stytch calls still running, so their
  * callers get 503 `shutting_down` rather than a cut connection, and shortly after cut whatever is
  * left; close the upstream pool and flush the logs. Safe to call more than once.
  *
  * @example
- * const stop = createGracefulStop({ server, listener, abortUpstream, closeProxy, logger, shutdownTimeoutMs: 10_000 });
+ * const stop = createGracefulStop({ server, listener, abortUpstream, closeProxy, logger, shutdownTimeoutMs: 10_000, markStopping, readinessDelayMs: 0 });
  * process.once('SIGTERM', () => stop().then(() => process.exit(0)));
  */
 export function createGracefulStop(parts: GracefulStopParts): () => Promise<void> {
@@ -33,8 +40,16 @@ export function createGracefulStop(parts: GracefulStopParts): () => Promise<void
   let stopping: Promise<void> | undefined;
   return () => {
     stopping ??= (async () => {
-      logger.info('proxy stopping: finishing in-flight requests');
+      parts.markStopping();
       listener.drain();
+      if (parts.readinessDelayMs > 0) {
+        logger.info(
+          { shutdown_readiness_delay_ms: parts.readinessDelayMs },
+          'proxy stopping: /readyz answers 503, still serving',
+        );
+        await sleep(parts.readinessDelayMs);
+      }
+      logger.info('proxy stopping: finishing in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections go idle as their last response ends; close them as they do.
       server.closeIdleConnections();

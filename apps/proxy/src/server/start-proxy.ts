@@ -30,8 +30,9 @@ export interface RunningProxy {
   proxy: ProxyApp;
   server: Server;
   /**
-   * Graceful stop: stops accepting connections, lets in-flight requests finish (up to
-   * `config.shutdownTimeoutMs`), then aborts the Stytch calls still running (503 `shutting_down`) and
+   * Graceful stop: `/readyz` answers 503 at once, and the server keeps serving for
+   * `config.shutdownReadinessDelayMs`; then it stops accepting connections, lets in-flight requests
+   * finish (up to `config.shutdownTimeoutMs`), then aborts the Stytch calls still running (503 `shutting_down`) and
    * cuts what is left; closes the upstream pool and flushes the logs. Safe to call more than once.
    */
   stop(): Promise<void>;
@@ -100,6 +101,8 @@ export async function startProxy(
     closeProxy: proxy.close,
     logger,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    markStopping: assembled.markStopping,
+    readinessDelayMs: config.shutdownReadinessDelayMs,
   });
   return { url, proxy, server, stop };
 }
