@@ -1,5 +1,7 @@
 export type { NodeHandler } from './adapters/node-listener.ts';
 export type { ProxyApp, ProxyDeps } from './app/assemble-proxy.ts';
+export type { AuditTrail, AuditTrailStatus, Durability } from './audit/audit-trail.ts';
+export type { OnRevoked, RevokedEvent } from './audit/revocation-audit.ts';
 export { ConfigError, type ConfigIssue } from './config/config-error.ts';
 export { loadConfig } from './config/load-config.ts';
 export type { ProxyConfig } from './config/proxy-config.ts';
