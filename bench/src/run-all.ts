@@ -90,7 +90,11 @@ if (sections.has('cold-start')) {
   } finally {
     await emulator.stop();
   }
-  console.log(`  median ${partial.coldStart.medianMs} ms (${partial.coldStart.samplesMs.join(', ')})`);
+  const cold = partial.coldStart;
+  console.log(
+    `  median ${cold.medianMs} ms (${cold.samplesMs.join(', ')}), ${cold.ratioToBaseline}x node -e ''`,
+  );
+  console.log(`  with NODE_COMPILE_CACHE warm: median ${cold.compileCache?.medianMs} ms`);
 }
 
 if (sections.has('soak')) {

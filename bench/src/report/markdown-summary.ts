@@ -80,9 +80,18 @@ export function renderMarkdownSummary(results: BenchResults): string {
   }
   if (results.coldStart) {
     const c = results.coldStart;
+    const where = c.bundle
+      ? ` (the ${kB(c.bundle.bytes)} single-file bundle, ${kB(c.bundle.gzipBytes)} gzipped, alone in an empty directory)`
+      : '';
+    const beside = c.baseline
+      ? `; \`${c.baseline.command}\` beside it: ${c.baseline.medianMs} ms, so ${c.ratioToBaseline}x`
+      : '';
+    const cached = c.compileCache
+      ? ` With \`NODE_COMPILE_CACHE\` warm (a restart that kept its cache directory): ${c.compileCache.medianMs} ms.`
+      : '';
     lines.push(
-      `**Cold start**: ${c.medianMs} ms median from spawning \`${c.command}\` to the first 200 on \`/healthz\` ` +
-        `(${c.samplesMs.length} runs: ${c.samplesMs.join(', ')} ms).`,
+      `**Cold start**: ${c.medianMs} ms median from spawning \`${c.command}\`${where} to the first 200 on \`/healthz\` ` +
+        `(${c.samplesMs.length} runs: ${c.samplesMs.join(', ')} ms)${beside}.${cached}`,
       '',
     );
   }
