@@ -93,12 +93,17 @@ export function startSqliteWorker(setup: SqliteWorkerSetup): Promise<SqliteWorke
 }
 
 /**
- * The worker's code. It runs as source in the worker thread, so it uses nothing but `require` and
- * what `workerData` brings: no import and no name from the module around it.
+ * The worker's code. It runs as source in the worker thread, so it uses nothing but Node's built-ins
+ * and what `workerData` brings: no import and no name from the module around it.
  */
 function sqliteWorkerMain(): void {
-  const { DatabaseSync } = require('node:sqlite');
-  const { parentPort, workerData } = require('node:worker_threads');
+  // `process.getBuiltinModule`, not `require`: a bundler rewrites `require` calls to a helper of its
+  // own, which this code, sent alone, would not have.
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
+  const threads = process.getBuiltinModule('node:worker_threads');
+  const { workerData } = threads;
+  // This code only ever runs as a worker, which always has its port.
+  const parentPort = threads.parentPort as NonNullable<typeof threads.parentPort>;
   const setup = workerData as SqliteWorkerSetup;
   let db: InstanceType<typeof DatabaseSync> | undefined;
   let statements: Record<
