@@ -1,12 +1,12 @@
-/** One environment variable that is missing or invalid, and why. */
+/** One environment variable (from `resolveConfig`: one field) that is missing or invalid, and why. */
 export interface ConfigIssue {
   variable: string;
   message: string;
 }
 
 /**
- * Thrown by `loadConfig` when the environment is unusable. Lists every bad variable at once so an
- * operator fixes them in one pass; values of secrets are never echoed.
+ * Thrown by `loadConfig` when the environment is unusable, and by `resolveConfig` for an object. Lists
+ * every bad variable at once so an operator fixes them in one pass; values of secrets are never echoed.
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
