@@ -21,7 +21,7 @@ const status = async (url: string) => (await fetch(url)).status;
 describe('/readyz during a stop', () => {
   it('answers 503 from SIGTERM on while the proxy still serves for SHUTDOWN_READINESS_DELAY_MS, then exits 0', async () => {
     const world = await seedWorld(emulator);
-    const delayMs = 1500;
+    const delayMs = 1000;
     const main = runMain(proxyEnv(emulator, { PORT: '0', SHUTDOWN_READINESS_DELAY_MS: String(delayMs) }));
     try {
       const url = await main.listening();
