@@ -71,6 +71,7 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
   let store: AuditStore | undefined;
   let database: AuditTrailStatus['database'] = 'opening';
   let opening: Promise<void> | undefined;
+  let openFailed = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let retryDelay = retry.minMs;
   let retentionTimer: NodeJS.Timeout | undefined;
@@ -101,8 +102,15 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
         scheduleRetention();
       },
       (error: unknown) => {
+        // Once per outage, not at every attempt.
+        if (database === 'opening' && !openFailed) {
+          logger.warn(
+            { cause: describe(error) },
+            'audit database unavailable at start: rows go to the spool',
+          );
+        }
+        openFailed = true;
         database = 'down';
-        logger.warn({ cause: describe(error) }, 'audit database unavailable at start: rows go to the spool');
         scheduleRetry();
       },
     );
@@ -229,10 +237,10 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
           batch.push(next.value);
           next = await rows.next();
           if (batch.length === BATCH_ROWS || (next.done && batch.length > 0)) {
-            await within(current.write(mergeRecords(batch)));
-            replayed += batch.length;
+            replayed += await replayBatch(current, batch);
             batch = [];
           }
+          if (closing) return;
         }
         if (next.value.skipped > 0) {
           logger.warn({ file, skipped: next.value.skipped }, 'audit spool lines skipped: not a whole row');
@@ -245,6 +253,42 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
         return;
       }
     }
+  };
+
+  /**
+   * Writes a batch of spooled rows. If the database refuses it while it answers pings, the batch
+   * itself is at fault: each row is tried alone, and one the database refuses is set aside in the
+   * spool's `rejected.jsonl` and logged, so one bad row can never hold every other row back.
+   * Resolves with how many rows are now in the database.
+   */
+  const replayBatch = async (current: AuditStore, batch: RevocationRecord[]): Promise<number> => {
+    const rows = mergeRecords(batch);
+    try {
+      await within(current.write(rows));
+      return rows.length;
+    } catch (error) {
+      // A database that does not answer is down: the caller stops and retries later.
+      await within(current.ping()).catch(() => {
+        throw error;
+      });
+    }
+    let written = 0;
+    for (const record of rows) {
+      try {
+        await within(current.write([record]));
+        written++;
+      } catch (error) {
+        await within(current.ping()).catch(() => {
+          throw error;
+        });
+        logger.error(
+          { cause: describe(error), audit_record: record },
+          'audit row refused by the database: set aside',
+        );
+        await spool.reject([record]);
+      }
+    }
+    return written;
   };
 
   const scheduleRetention = () => {

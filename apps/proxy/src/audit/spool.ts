@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRevocationRecord, type RevocationRecord } from './revocation-record.ts';
@@ -7,6 +7,7 @@ import { isRevocationRecord, type RevocationRecord } from './revocation-record.t
 /** The file rows are appended to; renamed aside (`replay-….jsonl`) when a replay takes it. */
 const ACTIVE = 'spool.jsonl';
 const REPLAY = /^replay-\d+-\d+\.jsonl$/;
+const REJECTED = 'rejected.jsonl';
 
 /**
  * The local, append-only spool of rows the database could not take: JSON lines in one directory,
@@ -25,6 +26,8 @@ export interface Spool {
   read(file: string): AsyncGenerator<RevocationRecord, { skipped: number }>;
   /** Deletes a replayed file. */
   remove(file: string): Promise<void>;
+  /** Appends rows the database refused to `rejected.jsonl` (never replayed: for an operator to look at). */
+  reject(records: readonly RevocationRecord[]): Promise<void>;
   /** Whether the last append succeeded (or none failed yet). */
   writable(): boolean;
   close(): Promise<void>;
@@ -134,6 +137,10 @@ export function createSpool(dir: string): Spool {
       return { skipped };
     },
     remove: (file) => rm(file, { force: true }),
+    reject: async (records) => {
+      await mkdir(dir, { recursive: true });
+      await appendFile(join(dir, REJECTED), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    },
     writable: () => ok,
     close: () => exclusive(closeActive),
   };
