@@ -36,11 +36,6 @@ export interface ProxyConfig {
   rateLimitPerUser: number;
   /** `RATE_LIMIT_MAX_KEYS`: counters kept per limiter (least recently used dropped first). @default 10000 */
   rateLimitMaxKeys: number;
-  /** `UPSTREAM_TIMEOUT_MS`: total time allowed for one call to Stytch, retries included. @default 5000 */
-  upstreamTimeoutMs: number;
-  /** `UPSTREAM_RETRIES`: retries after the first attempt on 429/5xx/network errors. @default 2 */
-  upstreamRetries: number;
-  /** `LOG_LEVEL` @default 'info' */
   /**
    * `REDIS_URL` (`redis://` or `rediss://`): both rate limits are counted in this Redis, shared by
    * every replica (Node entry). @default undefined (each process counts in memory)
@@ -51,6 +46,11 @@ export interface ProxyConfig {
    * request is counted in memory instead. @default 200
    */
   redisTimeoutMs: number;
+  /** `UPSTREAM_TIMEOUT_MS`: total time allowed for one call to Stytch, retries included. @default 5000 */
+  upstreamTimeoutMs: number;
+  /** `UPSTREAM_RETRIES`: retries after the first attempt on 429/5xx/network errors. @default 2 */
+  upstreamRetries: number;
+  /** `LOG_LEVEL` @default 'info' */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `TRUST_PROXY`: reverse proxies in front of this one whose `X-Forwarded-For` entry is trusted. @default 0 */
   trustProxy: number;

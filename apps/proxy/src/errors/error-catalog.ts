@@ -54,7 +54,8 @@ export const PROXY_ERRORS = {
   },
   audit_trail_disabled: {
     status: 404,
-    message: 'This proxy keeps no audit trail (AUDIT_DATABASE_URL is not set), so it has no revocation history.',
+    message:
+      'This proxy keeps no audit trail (AUDIT_DATABASE_URL is not set), so it has no revocation history.',
   },
   method_not_allowed: {
     status: 405,
@@ -106,7 +107,8 @@ export const PROXY_ERRORS = {
   },
   audit_unavailable: {
     status: 503,
-    message: 'The audit trail cannot record this revoke right now, and this proxy requires it; nothing was revoked. Retry shortly.',
+    message:
+      'The audit trail cannot record this revoke right now, and this proxy requires it; nothing was revoked. Retry shortly.',
   },
   upstream_timeout: {
     status: 504,
