@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startProxy } from '@connected-apps/proxy';
 import { type RunningProxyLike, type Stack, startStack } from '@connected-apps/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +15,8 @@ import { runCli } from './support/run-cli.ts';
 
 let stack: Stack<RunningProxyLike>;
 let states: StatesServer;
+// The history interactions read the proxy's audit trail: on, in a SQLite file of this run.
+const auditDir = mkdtempSync(join(tmpdir(), 'contracts-audit-'));
 
 beforeAll(async () => {
   stack = await startStack({
@@ -20,6 +25,8 @@ beforeAll(async () => {
       RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
       UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
       LOG_LEVEL: 'silent',
+      AUDIT_DATABASE_URL: `file:${join(auditDir, 'audit.db')}`,
+      AUDIT_SPOOL_DIR: join(auditDir, 'spool'),
     },
   });
   states = await startStatesServer(stack);
@@ -27,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await states?.stop();
   await stack?.stop();
+  rmSync(auditDir, { recursive: true, force: true });
 });
 
 describe('connected-apps-contracts verify, run as an outside team runs it', () => {

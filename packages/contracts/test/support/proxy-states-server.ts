@@ -1,7 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningProxyLike, Stack } from '@connected-apps/testkit';
-import { bearer, injectRevokeFault, PROXY_BASE_PATH, proxyListPath } from '@connected-apps/testkit';
+import {
+  bearer,
+  injectRevokeFault,
+  PROXY_BASE_PATH,
+  proxyListPath,
+  proxyRevokePath,
+} from '@connected-apps/testkit';
 
 /** How many requests the proxy under verification allows a user per window (small, so a state can spend it). */
 export const RATE_LIMIT_PER_USER = 10;
@@ -81,6 +87,20 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
         times: 10,
       });
       return {};
+    },
+    'user {user_id} revoked connected app {connected_app_id} through the proxy': async (params) => {
+      const user_id = param(params, 'user_id');
+      const connected_app_id = param(params, 'connected_app_id');
+      await setups['user {user_id} has connected app {connected_app_id}']?.(params);
+      const session = { session_jwt: (await control.mintSession({ user_id })).session_jwt };
+      // Through the proxy itself, as the user would: its audit trail records the revoke.
+      const response = await fetch(`${stack.url}${proxyRevokePath(user_id, connected_app_id)}`, {
+        method: 'POST',
+        headers: bearer(session.session_jwt),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`The revoke for ${user_id} answered ${response.status}`);
+      return session;
     },
     'Stytch answers slower than the proxy waits': async () => {
       await control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
