@@ -39,9 +39,19 @@ function reportFiles(): string[] {
 
 for (const dir of workspaceDirs) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 
+// Four tasks at a time on two cores: most tasks wait on sockets, child processes, databases and
+// browsers more than they compute, and four keep both cores busy (TEST_CONCURRENCY overrides it).
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', ...TASKS, '--continue', '--concurrency=2', ...process.argv.slice(2)],
+  [
+    'exec',
+    'turbo',
+    'run',
+    ...TASKS,
+    '--continue',
+    `--concurrency=${process.env.TEST_CONCURRENCY ?? 4}`,
+    ...process.argv.slice(2),
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
 );
 

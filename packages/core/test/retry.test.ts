@@ -145,8 +145,12 @@ describeEachTransport('retries', (t) => {
     });
     const started = performance.now();
     const error = await rejectionOf(client.users.revoke(REVOKE));
-    expect(performance.now() - started).toBeLessThan(450);
-    expect((error as StytchApiError).status_code).toBe(500);
+    // The budget ends the call; a busy machine may fire that timer a little late, never a whole retry
+    // (100 ms) late — a retry started past the budget would show here and in the count below.
+    expect(performance.now() - started).toBeLessThan(450 + 90);
+    // The last attempt ends as Stytch's 500, or — when a slow machine makes it outlast the budget's
+    // remainder — as the budget's timeout; never as a retry past it.
+    if (!isTimeoutError(error)) expect((error as StytchApiError).status_code).toBe(500);
     expect(server.requests.length).toBeGreaterThanOrEqual(3);
     expect(server.requests.length).toBeLessThanOrEqual(5);
   });
