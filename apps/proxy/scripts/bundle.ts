@@ -105,6 +105,10 @@ export async function bundleProxy(): Promise<{ bytes: number; gzipBytes: number 
     conditions: ['@connected-apps/source'],
     minify: true,
     legalComments: 'none',
+    // undici's switch for bundled builds (Node's own copy sets it too): its experimental Milo HTTP/1
+    // parser, two WebAssembly builds inlined as base64 (~165 kB of the file), is left out; llhttp,
+    // its default parser, stays.
+    define: { esbuildDetection: 'true' },
     banner: { js: BANNER },
     external: OPTIONAL_NATIVE,
     plugins: [undiciAgentOnly, builtinsByRequire],
