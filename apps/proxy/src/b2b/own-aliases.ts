@@ -1,5 +1,6 @@
 import { isStytchApiError, type StytchB2BClient } from '@connected-apps/core';
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../cache/entry-bound.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
 import { upstreamFailureType } from '../upstream/upstream-failure.ts';
 
@@ -35,7 +36,7 @@ export interface OwnAliases {
 export function createOwnAliases(stytch: StytchB2BClient, signal?: AbortSignal): OwnAliases {
   const options = { signal };
   const organizations = new LRUCache<string, readonly string[]>({
-    max: MAX_ENTRIES,
+    ...entryBound(MAX_ENTRIES),
     ttl: ALIAS_CACHE_MS,
     fetchMethod: (organization_id) =>
       lookUp(async () => {
@@ -44,7 +45,7 @@ export function createOwnAliases(stytch: StytchB2BClient, signal?: AbortSignal):
       }),
   });
   const members = new LRUCache<string, readonly string[], { organization_id: string; member_id: string }>({
-    max: MAX_ENTRIES,
+    ...entryBound(MAX_ENTRIES),
     ttl: ALIAS_CACHE_MS,
     fetchMethod: (_key, _stale, { context }) =>
       lookUp(async () => [(await stytch.organizations.members.get(context, options)).member.external_id]),

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../cache/entry-bound.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 
 interface Counter {
@@ -23,7 +24,7 @@ export class BoundedMemoryStore implements RateLimitStore {
 
   /** @param maxKeys counters kept at most @default 10000 */
   constructor(maxKeys = 10_000) {
-    this.#counters = new LRUCache({ max: maxKeys });
+    this.#counters = new LRUCache(entryBound(maxKeys));
   }
 
   init(options: { windowMs: number }): void {

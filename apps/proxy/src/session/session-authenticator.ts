@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../cache/entry-bound.ts';
 import { hashToken } from './hash-token.ts';
 import type { VerifiedJwt } from './jwt-verifier.ts';
 import type { AuthenticatedSession, RemoteSessionCheck } from './remote-session.ts';
@@ -42,7 +43,7 @@ export type SessionAuthenticator = (
  */
 export function createSessionAuthenticator(options: SessionAuthenticatorOptions): SessionAuthenticator {
   const maxAgeMs = options.maxAgeSeconds * 1000;
-  const cache = new LRUCache<string, VerifiedSession>({ max: options.cacheSize ?? 10_000 });
+  const cache = new LRUCache<string, VerifiedSession>(entryBound(options.cacheSize ?? 10_000));
   const pending = new Map<string, Promise<VerifiedSession>>();
 
   const remember = (key: string, session: VerifiedSession): VerifiedSession => {
