@@ -1,7 +1,6 @@
 import {
   createStytchB2BClient,
   createStytchClient,
-  STYTCH_ROUTES,
   type StytchB2BClient,
   type StytchClient,
   type Transport,
@@ -147,18 +146,9 @@ export function assembleProxy(
   const shutdown = new AbortController();
   const { signal } = shutdown;
   const stopping = new AbortController();
-  const keys =
-    deps.jwks ??
-    createStytchJwks({ stytch, projectId: config.projectId, baseUrl: config.stytchBaseUrl, signal });
+  const keys = deps.jwks ?? createStytchJwks({ stytch, projectId: config.projectId, signal });
   const b2bKeys =
-    deps.b2bJwks ??
-    createStytchJwks({
-      stytch: stytchB2B,
-      route: STYTCH_ROUTES.b2bSessionsGetJWKS,
-      projectId: config.projectId,
-      baseUrl: config.stytchBaseUrl,
-      signal,
-    });
+    deps.b2bJwks ?? createStytchJwks({ stytch: stytchB2B, projectId: config.projectId, signal });
   const authenticate = createSessionAuthenticator({
     verifyJwt: createJwtVerifier({ projectId: config.projectId, baseUrl: config.stytchBaseUrl, keys }),
     authenticateRemote: createRemoteSessionCheck(stytch, signal),

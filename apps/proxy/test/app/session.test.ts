@@ -129,7 +129,7 @@ describe('session verification', () => {
     const proxy = createProxyApp(testConfig(rotating.url), {
       logger: createLogger('info', captureLogs()),
       stytch,
-      jwks: createStytchJwks({ stytch, projectId: PROJECT_ID, baseUrl: rotating.url, cooldownMs: 0 }),
+      jwks: createStytchJwks({ stytch, projectId: PROJECT_ID, cooldownMs: 0 }),
     });
     try {
       const before = await signSession(rotating.keys.privateKey, { sub: ALICE }, 'jwk-test-before');
@@ -141,6 +141,30 @@ describe('session verification', () => {
     } finally {
       await proxy.close();
       await rotating.stop();
+    }
+  });
+
+  it('refetches the JWKS for unknown kids at most once per cooldown', async () => {
+    const keys = await startJwksServer('jwk-test-known');
+    const stytch = createStytchClient({ project_id: PROJECT_ID, secret: SECRET, baseUrl: keys.url });
+    const proxy = createProxyApp(testConfig(keys.url), {
+      logger: createLogger('info', captureLogs()),
+      stytch,
+      jwks: createStytchJwks({ stytch, projectId: PROJECT_ID, cooldownMs: 60_000 }),
+    });
+    try {
+      const known = await signSession(keys.keys.privateKey, { sub: ALICE }, 'jwk-test-known');
+      expect((await proxy.app.request(listPath(BOB), { headers: bearer(known) })).status).toBe(403);
+      const { privateKey: forger } = await generateKeyPair('RS256');
+      for (let i = 0; i < 3; i++) {
+        const forged = await signSession(forger, { sub: ALICE }, `jwk-test-forged-${i}`);
+        const response = await proxy.app.request(listPath(ALICE), { headers: bearer(forged) });
+        expect(response.status).toBe(401);
+      }
+      expect(keys.hits()).toBe(1);
+    } finally {
+      await proxy.close();
+      await keys.stop();
     }
   });
 
