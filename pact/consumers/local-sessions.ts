@@ -23,28 +23,24 @@ export async function createLocalSessions(projectId: string) {
     fresh: true,
     reload: async () => {},
   });
-  const sign = (user_id: string): Promise<string> =>
-    new SignJWT({ [SESSION_CLAIM]: { id: 'session-test-local', roles: ['stytch_user'] } })
+  /** A session JWT of `subject` carrying `claims`, signed and timed as Stytch's are. */
+  const signSession = (subject: string, claims: Record<string, unknown>): Promise<string> =>
+    new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid })
       .setIssuer(sessionJwtIssuer(projectId))
       .setAudience([projectId])
-      .setSubject(user_id)
+      .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
+  const sign = (user_id: string): Promise<string> =>
+    signSession(user_id, { [SESSION_CLAIM]: { id: 'session-test-local', roles: ['stytch_user'] } });
   /** A B2B member session JWT: `sub` the member, the member's roles, and the organization claim. */
   const signMember = (member_id: string, organization: OrganizationClaim, roles: string[]): Promise<string> =>
-    new SignJWT({
+    signSession(member_id, {
       [SESSION_CLAIM]: { id: 'member-session-test-local', roles },
       [ORGANIZATION_CLAIM]: organization,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid })
-      .setIssuer(sessionJwtIssuer(projectId))
-      .setAudience([projectId])
-      .setSubject(member_id)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+    });
   return { keys, sign, signMember };
 }
 

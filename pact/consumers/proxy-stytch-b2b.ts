@@ -4,9 +4,11 @@ import { bearer, PROXY_BASE_PATH, sessionTokenCookie } from '@connected-apps/tes
 import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  adminAndMemberWithApp,
   memberExists,
   memberHasConnectedApp,
   memberIsSignedIn,
+  memberWithApp,
   organizationDoesNotExist,
   organizationExists,
 } from '../support/b2b-givens.ts';
@@ -29,15 +31,14 @@ import {
   UNKNOWN_ORGANIZATION_ID,
 } from '../support/examples.ts';
 import {
-  type Given,
-  JSON_CONTENT,
+  authenticateRequest,
   jsonAnswer,
   jsonRequest,
   type RequestBuilder,
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { basicAuth, FAKE_PROJECT_ID, FAKE_SESSION_JWT, id } from '../support/matchers.ts';
+import { basicAuth, FAKE_PROJECT_ID, FAKE_SESSION_JWT, FAKE_SESSION_TOKEN, id } from '../support/matchers.ts';
 import {
   B2B_SESSIONS_AUTHENTICATE_PATH,
   b2bJwksPath,
@@ -65,7 +66,6 @@ import { jwksBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
 const { fromProviderState } = MatchersV3;
 
-const FAKE_SESSION_TOKEN = 'session-token-fake-not-a-real-one-0000000000';
 /** The member-authorization header, spelled out here as the paths are (see `support/paths.ts`). */
 const MEMBER_SESSION_JWT = 'X-Stytch-Member-SessionJWT';
 
@@ -97,22 +97,6 @@ const proxy = {
     PROXY_BASE_PATH +
     stytchPath(STYTCH_ROUTES.b2bOrganizationConnectedApp.template, { organization_id, connected_app_id }),
 };
-
-/** The states of a member who has the app and is signed in. */
-const memberWithApp = (member_id = MEMBER_ID): Given[] => [
-  organizationExists,
-  memberExists(member_id),
-  memberHasConnectedApp(member_id),
-  memberIsSignedIn(member_id),
-];
-/** An admin signed in, and a member of the same organization who has the app. */
-const adminAndMemberWithApp: Given[] = [
-  organizationExists,
-  memberExists(ADMIN_MEMBER_ID, { roles: ADMIN_ROLE }),
-  memberExists(MEMBER_ID),
-  memberHasConnectedApp(MEMBER_ID),
-  memberIsSignedIn(ADMIN_MEMBER_ID),
-];
 
 /**
  * The B2B interactions of consumer `connected-apps-proxy` with `stytch-api`: the real proxy's B2B
@@ -443,12 +427,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         memberIsSignedIn(MEMBER_ID),
       ])
         .uponReceiving('an authentication of a member session token')
-        .withRequest('POST', B2B_SESSIONS_AUTHENTICATE_PATH, (req) => {
-          req
-            .headers({ Authorization: basicAuth(), ...JSON_CONTENT })
-            // biome-ignore lint/suspicious/noTemplateCurlyInString: Pact's provider-state expression, not a template
-            .jsonBody({ session_token: fromProviderState('${session_token}', FAKE_SESSION_TOKEN) });
-        })
+        .withRequest('POST', B2B_SESSIONS_AUTHENTICATE_PATH, authenticateRequest())
         .willRespondWith(200, jsonAnswer(b2bAuthenticateBody(MEMBER_ID)))
         .executeTest(async (mock) => {
           app = proxyAgainst(mock.url);
@@ -465,11 +444,11 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
       await pact()
         .addInteraction()
         .uponReceiving('an authentication of a member session token Stytch does not know')
-        .withRequest('POST', B2B_SESSIONS_AUTHENTICATE_PATH, (req) => {
-          req
-            .headers({ Authorization: basicAuth(), ...JSON_CONTENT })
-            .jsonBody({ session_token: MatchersV3.string(FAKE_SESSION_TOKEN) });
-        })
+        .withRequest(
+          'POST',
+          B2B_SESSIONS_AUTHENTICATE_PATH,
+          authenticateRequest(MatchersV3.string(FAKE_SESSION_TOKEN)),
+        )
         .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'session_not_found')))
         .executeTest(async (mock) => {
           app = proxyAgainst(mock.url);

@@ -1,6 +1,6 @@
 import type { ProxyApp } from '@connected-apps/proxy';
 import { bearer, proxyListPath, proxyRevokePath, sessionTokenCookie } from '@connected-apps/testkit';
-import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
+import type { PactV4 } from '@pact-foundation/pact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createConsumerPact } from '../support/consumer-pact.ts';
 import {
@@ -12,14 +12,14 @@ import {
   USER_ID,
 } from '../support/examples.ts';
 import {
+  authenticateRequest,
   type Given,
-  JSON_CONTENT,
   jsonAnswer,
   jsonRequest,
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { basicAuth, FAKE_PROJECT_ID, matching, SEGMENT } from '../support/matchers.ts';
+import { basicAuth, FAKE_PROJECT_ID, FAKE_SESSION_TOKEN, matching, SEGMENT } from '../support/matchers.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
 import { listPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
@@ -33,10 +33,6 @@ import {
   revokeBody,
   stytchErrorBody,
 } from './stytch-shapes.ts';
-
-const { fromProviderState } = MatchersV3;
-
-const FAKE_SESSION_TOKEN = 'session-token-fake-not-a-real-one-0000000000';
 
 /** How the proxy calls Stytch: Basic auth with the project's credentials (fake in the pact). */
 const basicAuthOnly = withHeaders({ Authorization: basicAuth() });
@@ -173,13 +169,8 @@ describe('connected-apps-proxy → stytch-api', () => {
       .addInteraction()
       .given(STATES.userHasSession, { user_id: USER_ID })
       .uponReceiving('an authentication of a session token')
-      .withRequest('POST', '/v1/sessions/authenticate', (req) => {
-        req
-          .headers({ Authorization: basicAuth(), ...JSON_CONTENT })
-          // The verification gets a live token from the provider state; the pact holds only a fake.
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: Pact's provider-state expression, not a template
-          .jsonBody({ session_token: fromProviderState('${session_token}', FAKE_SESSION_TOKEN) });
-      })
+      // The verification gets a live token from the provider state; the pact holds only a fake.
+      .withRequest('POST', '/v1/sessions/authenticate', authenticateRequest())
       .willRespondWith(200, jsonAnswer(authenticateBody(USER_ID)))
       .executeTest(async (mock) => {
         proxy = proxyAgainst(mock.url);

@@ -17,15 +17,15 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
+  adminAndMemberWithApp,
   memberExists,
   memberHasConnectedApp,
   memberHasUsedUpRateLimit,
   memberIsSignedIn,
+  memberWithApp,
   organizationExists,
 } from '../support/b2b-givens.ts';
 import {
-  ADMIN_MEMBER_ID,
-  ADMIN_ROLE,
   CONNECTED_APP,
   CONNECTED_APP_ID,
   GRANTED_SCOPES,
@@ -66,22 +66,6 @@ const API = '/api';
 /** What a signed-in member's page sends: its member session JWT as a bearer token. */
 const signedInGet = withHeaders({ Authorization: bearerSession() });
 const signedInRevoke = jsonRequest({ Authorization: bearerSession() });
-
-/** A member who has the app and is signed in. */
-const memberWithApp = (member_id = MEMBER_ID): Given[] => [
-  organizationExists,
-  memberExists(member_id),
-  memberHasConnectedApp(member_id),
-  memberIsSignedIn(member_id),
-];
-/** An admin signed in, and a member of the same organization who has the app. */
-const adminAndMemberWithApp: Given[] = [
-  organizationExists,
-  memberExists(ADMIN_MEMBER_ID, { roles: ADMIN_ROLE }),
-  memberExists(MEMBER_ID),
-  memberHasConnectedApp(MEMBER_ID),
-  memberIsSignedIn(ADMIN_MEMBER_ID),
-];
 
 /**
  * The B2B interactions of consumer `connected-apps-react` with the proxy: the B2B hooks

@@ -6,7 +6,14 @@ import {
   ORGANIZATION,
   ORGANIZATION_CONNECTED_APP,
 } from '../support/examples.ts';
-import { FAKE_SESSION_JWT, id, matching, rfc3339, stytchRequestId } from '../support/matchers.ts';
+import {
+  FAKE_SESSION_JWT,
+  FAKE_SESSION_TOKEN,
+  id,
+  matching,
+  rfc3339,
+  stytchRequestId,
+} from '../support/matchers.ts';
 import { connectedAppsBody } from './stytch-shapes.ts';
 
 const { arrayContaining, boolean, eachLike, integer, like, string } = MatchersV3;
@@ -150,7 +157,7 @@ export function b2bAuthenticateBody(member_id: string) {
       roles: eachLike(MEMBER_ROLE),
       organization_slug: string(ORGANIZATION.organization_slug),
     },
-    session_token: string('session-token-fake-not-a-real-one-0000000000'),
+    session_token: string(FAKE_SESSION_TOKEN),
     session_jwt: string(FAKE_SESSION_JWT),
     member: memberObject(member_id),
     organization: organizationObject(),

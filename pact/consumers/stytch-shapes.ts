@@ -1,6 +1,13 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { CONNECTED_APP } from '../support/examples.ts';
-import { FAKE_SESSION_JWT, id, matching, rfc3339, stytchRequestId } from '../support/matchers.ts';
+import {
+  FAKE_SESSION_JWT,
+  FAKE_SESSION_TOKEN,
+  id,
+  matching,
+  rfc3339,
+  stytchRequestId,
+} from '../support/matchers.ts';
 
 const { boolean, eachLike, integer, like, string } = MatchersV3;
 
@@ -55,7 +62,7 @@ export function authenticateBody(user_id: string) {
       last_accessed_at: rfc3339(at),
       expires_at: rfc3339('2021-08-10T07:41:52Z'),
     },
-    session_token: string('session-token-fake-not-a-real-one-0000000000'),
+    session_token: string(FAKE_SESSION_TOKEN),
     session_jwt: string(FAKE_SESSION_JWT),
     user: {
       user_id: id(user_id),

@@ -1,4 +1,4 @@
-import { CONNECTED_APP_ID, ORGANIZATION } from './examples.ts';
+import { ADMIN_MEMBER_ID, ADMIN_ROLE, CONNECTED_APP_ID, MEMBER_ID, ORGANIZATION } from './examples.ts';
 import type { Given } from './interactions.ts';
 import { STATES } from './provider-states.ts';
 
@@ -45,4 +45,21 @@ export const memberIsSignedIn = (member_id: string): Given => [
 export const memberHasUsedUpRateLimit = (member_id: string): Given => [
   STATES.memberHasUsedUpRateLimit,
   { organization_id, member_id },
+];
+
+/** A member who has the app and is signed in. */
+export const memberWithApp = (member_id = MEMBER_ID): Given[] => [
+  organizationExists,
+  memberExists(member_id),
+  memberHasConnectedApp(member_id),
+  memberIsSignedIn(member_id),
+];
+
+/** An admin signed in, and a member of the same organization who has the app. */
+export const adminAndMemberWithApp: ReadonlyArray<Given> = [
+  organizationExists,
+  memberExists(ADMIN_MEMBER_ID, { roles: ADMIN_ROLE }),
+  memberExists(MEMBER_ID),
+  memberHasConnectedApp(MEMBER_ID),
+  memberIsSignedIn(ADMIN_MEMBER_ID),
 ];

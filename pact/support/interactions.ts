@@ -1,5 +1,5 @@
-import type { PactV4, TemplateHeaders } from '@pact-foundation/pact';
-import { matching } from './matchers.ts';
+import { MatchersV3, type PactV4, type TemplateHeaders } from '@pact-foundation/pact';
+import { basicAuth, FAKE_SESSION_TOKEN, matching } from './matchers.ts';
 
 // Pact's own types for these, which its package entry does not export.
 type Interaction = ReturnType<PactV4['addInteraction']>;
@@ -40,4 +40,17 @@ export const jsonAnswer =
   (body: unknown, headers: TemplateHeaders = {}): ResponseBuilder =>
   (res) => {
     res.headers({ ...JSON_CONTENT, ...headers }).jsonBody(body);
+  };
+
+/**
+ * A sessions/authenticate call (consumer or B2B) as the proxy makes it: Basic auth and `{ session_token }`.
+ * @default the live token the provider state gives (`${session_token}`); the pact holds only the fake.
+ */
+export const authenticateRequest =
+  (
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Pact's provider-state expression, not a template
+    session_token: unknown = MatchersV3.fromProviderState('${session_token}', FAKE_SESSION_TOKEN),
+  ): RequestBuilder =>
+  (req) => {
+    req.headers({ Authorization: basicAuth(), ...JSON_CONTENT }).jsonBody({ session_token });
   };

@@ -39,6 +39,9 @@ export const FAKE_BASIC_AUTH = 'Basic cHJvamVjdC10ZXN0LWZha2U6c2VjcmV0LXRlc3QtZm
 export const basicAuth = (): MatchersV3.V3RegexMatcher =>
   matching('^Basic [A-Za-z0-9+/]+={0,2}$', FAKE_BASIC_AUTH);
 
+/** An opaque session token that is plainly not one (the verification injects a live one where a state gives it). */
+export const FAKE_SESSION_TOKEN = 'session-token-fake-not-a-real-one-0000000000';
+
 /** A JWT-shaped value that is plainly not one: header `{"alg":"none"}`, payload `{"fake":true}`. */
 export const FAKE_SESSION_JWT = 'eyJhbGciOiJub25lIn0.eyJmYWtlIjp0cnVlfQ.fake';
 const JWT = '[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+';
