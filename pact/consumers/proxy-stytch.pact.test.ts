@@ -19,9 +19,9 @@ import {
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { basicAuth, FAKE_PROJECT_ID, FAKE_SESSION_TOKEN, matching, SEGMENT } from '../support/matchers.ts';
+import { basicAuth, FAKE_PROJECT_ID, FAKE_SESSION_TOKEN } from '../support/matchers.ts';
 import { PROXY, STYTCH_API } from '../support/participants.ts';
-import { listPath, revokePath } from '../support/paths.ts';
+import { jwksPath, listPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
 import { createLocalSessions, unavailableKeys } from './local-sessions.ts';
 import { describeB2BStytchInteractions } from './proxy-stytch-b2b.ts';
@@ -191,11 +191,7 @@ describe('connected-apps-proxy → stytch-api', () => {
     await pact
       .addInteraction()
       .uponReceiving('a request for the project’s JSON Web Key Set')
-      .withRequest(
-        'GET',
-        matching(`^/v1/sessions/jwks/${SEGMENT}$`, `/v1/sessions/jwks/${FAKE_PROJECT_ID}`),
-        basicAuthOnly,
-      )
+      .withRequest('GET', jwksPath(FAKE_PROJECT_ID), basicAuthOnly)
       .willRespondWith(200, jsonAnswer(jwksBody()))
       .executeTest(async (mock) => {
         // A consumer project has no B2B key set: readiness is then its session keys alone.
