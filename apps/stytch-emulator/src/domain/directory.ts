@@ -6,13 +6,14 @@ import type {
   GrantInput,
   GrantRecord,
   StytchUser,
-  TokenRecord,
   TokensResponse,
   UserInput,
   UserName,
 } from '../types.ts';
+import { GrantBook } from './grant-book.ts';
 import type { IdKind } from './ids.ts';
 import { isWellFormedUserId } from './ids.ts';
+import { optionalString, stringList } from './input-checks.ts';
 import { EmulatorInputError } from './input-error.ts';
 import { stytchTime } from './time.ts';
 
@@ -23,13 +24,6 @@ const CLIENT_TYPES = Object.keys({
   third_party: true,
   third_party_public: true,
 } satisfies Record<ClientType, true>) as readonly ClientType[];
-
-interface Grant {
-  scopes: string[];
-  scopesGranted: string;
-  grantedAt: string;
-  tokens: TokenRecord[];
-}
 
 /** Outcome of a revoke; the HTTP layer maps each to Stytch's answer. */
 export type RevokeOutcome = 'revoked' | 'not_granted' | 'user_not_found' | 'connected_app_not_found';
@@ -43,13 +37,12 @@ export class Directory {
   readonly #users = new Map<string, StytchUser>();
   readonly #userIdByExternalId = new Map<string, string>();
   readonly #apps = new Map<string, ConnectedAppRecord>();
-  /** user_id → connected_app_id → active grant, in grant order. */
-  readonly #grants = new Map<string, Map<string, Grant>>();
-  /** `user_id \n connected_app_id` → every token ever issued, so revoked ones stay inspectable. */
-  readonly #tokens = new Map<string, TokenRecord[]>();
+  /** Users' grants, by `user_id`. */
+  readonly #grants: GrantBook;
 
   constructor(newId: (kind: IdKind) => string) {
     this.#newId = newId;
+    this.#grants = new GrantBook(newId);
   }
 
   /** Forgets everything. */
@@ -58,13 +51,10 @@ export class Directory {
     this.#userIdByExternalId.clear();
     this.#apps.clear();
     this.#grants.clear();
-    this.#tokens.clear();
   }
 
   get counts(): { users: number; connected_apps: number; grants: number } {
-    let grants = 0;
-    for (const byApp of this.#grants.values()) grants += byApp.size;
-    return { users: this.#users.size, connected_apps: this.#apps.size, grants };
+    return { users: this.#users.size, connected_apps: this.#apps.size, grants: this.#grants.size };
   }
 
   /** Resolves a `user_id` or an `external_id` to the user. */
@@ -154,43 +144,19 @@ export class Directory {
     const app = this.#apps.get(String(input.connected_app_id));
     if (!app)
       throw new EmulatorInputError('connected_app_not_found', `No connected app ${input.connected_app_id}.`);
-    const requested =
-      typeof input.scopes === 'string' ? input.scopes.split(/\s+/) : stringList('scopes', input.scopes);
-    let byApp = this.#grants.get(user.user_id);
-    if (!byApp) {
-      byApp = new Map();
-      this.#grants.set(user.user_id, byApp);
-    }
-    const previous = byApp.get(app.connected_app_id);
-    const scopes = [...new Set([...(previous?.scopes ?? []), ...requested.filter((s) => s !== '')])];
-    const issued: TokenRecord[] = [this.#issueToken('access'), this.#issueToken('refresh')];
-    const key = tokenKey(user.user_id, app.connected_app_id);
-    this.#tokens.set(key, [...(this.#tokens.get(key) ?? []), ...issued]);
-    const grant: Grant = {
-      scopes,
-      scopesGranted: scopes.join(' '),
-      grantedAt: previous?.grantedAt ?? stytchTime(),
-      tokens: [...(previous?.tokens ?? []), ...issued],
-    };
-    byApp.set(app.connected_app_id, grant);
     return {
       user_id: user.user_id,
       connected_app_id: app.connected_app_id,
-      scopes,
-      scopes_granted: grant.scopesGranted,
-      granted_at: grant.grantedAt,
-      tokens: grant.tokens.map((t) => ({ ...t })),
+      ...this.#grants.grant(user.user_id, app.connected_app_id, input.scopes),
     };
   }
 
   /** The apps the user has an active grant for, in grant order, as Stytch lists them. */
   connectedAppsOf(userId: string): ConnectedApp[] {
-    const byApp = this.#grants.get(userId);
-    if (!byApp) return [];
     const apps: ConnectedApp[] = [];
-    for (const [appId, grant] of byApp) {
-      const app = this.#apps.get(appId);
-      if (app) apps.push({ ...app, scopes_granted: grant.scopesGranted });
+    for (const { connectedAppId, scopes } of this.#grants.activeOf(userId)) {
+      const app = this.#apps.get(connectedAppId);
+      if (app) apps.push({ ...app, scopes_granted: scopes.join(' ') });
     }
     return apps;
   }
@@ -200,16 +166,7 @@ export class Directory {
     const user = this.findUser(userIdOrExternalId);
     if (!user) return 'user_not_found';
     if (!this.#apps.has(connectedAppId)) return 'connected_app_not_found';
-    const byApp = this.#grants.get(user.user_id);
-    const grant = byApp?.get(connectedAppId);
-    if (!byApp || !grant) return 'not_granted';
-    byApp.delete(connectedAppId);
-    const revokedAt = stytchTime();
-    for (const token of grant.tokens) {
-      token.revoked = true;
-      token.revoked_at = revokedAt;
-    }
-    return 'revoked';
+    return this.#grants.revoke(user.user_id, connectedAppId) ? 'revoked' : 'not_granted';
   }
 
   /** Every token the user's grants to the app issued, revoked or not. */
@@ -219,25 +176,8 @@ export class Directory {
     if (!this.#apps.has(connectedAppId)) {
       throw new EmulatorInputError('connected_app_not_found', `No connected app ${connectedAppId}.`);
     }
-    const tokens = this.#tokens.get(tokenKey(user.user_id, connectedAppId)) ?? [];
-    return {
-      tokens: tokens.map((t) => ({ ...t })),
-      grant_active: this.#grants.get(user.user_id)?.has(connectedAppId) ?? false,
-    };
+    return this.#grants.tokensOf(user.user_id, connectedAppId);
   }
-
-  #issueToken(type: TokenRecord['type']): TokenRecord {
-    return {
-      token_id: this.#newId(type === 'access' ? 'access-token' : 'refresh-token'),
-      type,
-      revoked: false,
-      revoked_at: null,
-    };
-  }
-}
-
-function tokenKey(userId: string, connectedAppId: string): string {
-  return `${userId}\n${connectedAppId}`;
 }
 
 function toName(name: UserInput['name']): Required<UserName> {
@@ -268,17 +208,4 @@ function requireUserIdFormat(field: string, value: unknown): void {
       `${field} must be 1-128 characters of letters, digits, '.', '_', '-' or '|'.`,
     );
   }
-}
-
-function optionalString(field: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new EmulatorInputError('bad_request', `${field} must be a string.`);
-  return value;
-}
-
-function stringList(field: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new EmulatorInputError('bad_request', `${field} must be a list of strings.`);
-  }
-  return value as string[];
 }

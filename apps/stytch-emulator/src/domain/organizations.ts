@@ -11,8 +11,10 @@ import type {
   StytchMemberObject,
   StytchOrganizationObject,
 } from '../b2b-types.ts';
-import type { ConnectedAppRecord, TokenRecord, TokensResponse } from '../types.ts';
+import type { ConnectedAppRecord, TokensResponse } from '../types.ts';
+import { GrantBook } from './grant-book.ts';
 import { type IdKind, isWellFormedUserId } from './ids.ts';
+import { optionalString, stringList } from './input-checks.ts';
 import { EmulatorInputError } from './input-error.ts';
 import { ADMIN_ROLE, MEMBER_ROLE } from './rbac-policy.ts';
 import { stytchTime } from './time.ts';
@@ -38,12 +40,6 @@ export interface MemberRecord {
   created_at: string;
 }
 
-interface MemberGrant {
-  scopes: string[];
-  grantedAt: string;
-  tokens: TokenRecord[];
-}
-
 /** Outcome of a member's revoke; the HTTP layer maps each to Stytch's answer. */
 export type MemberRevokeOutcome = 'revoked' | 'not_granted' | 'connected_app_not_found';
 
@@ -63,10 +59,8 @@ export class OrganizationDirectory {
   #members = new Map<string, MemberRecord>();
   /** `organization_id \n external_id` → member_id. */
   #memberIdByExternalId = new Map<string, string>();
-  /** member_id → connected_app_id → active grant, in grant order. */
-  #grants = new Map<string, Map<string, MemberGrant>>();
-  /** `member_id \n connected_app_id` → every token ever issued. */
-  #tokens = new Map<string, TokenRecord[]>();
+  /** Members' grants, by `member_id`. */
+  #grants: GrantBook;
 
   constructor(
     newId: (kind: IdKind) => string,
@@ -74,6 +68,7 @@ export class OrganizationDirectory {
   ) {
     this.#newId = newId;
     this.#findApp = findApp;
+    this.#grants = new GrantBook(newId);
   }
 
   /** A deep copy over another app lookup, for checking a fixture document before it changes anything. */
@@ -83,8 +78,7 @@ export class OrganizationDirectory {
     copy.#organizationIdByRef = new Map(this.#organizationIdByRef);
     copy.#members = structuredClone(this.#members);
     copy.#memberIdByExternalId = new Map(this.#memberIdByExternalId);
-    copy.#grants = structuredClone(this.#grants);
-    copy.#tokens = structuredClone(this.#tokens);
+    copy.#grants = this.#grants.clone();
     return copy;
   }
 
@@ -94,13 +88,14 @@ export class OrganizationDirectory {
     this.#members.clear();
     this.#memberIdByExternalId.clear();
     this.#grants.clear();
-    this.#tokens.clear();
   }
 
   get counts(): { organizations: number; members: number; member_grants: number } {
-    let grants = 0;
-    for (const byApp of this.#grants.values()) grants += byApp.size;
-    return { organizations: this.#organizations.size, members: this.#members.size, member_grants: grants };
+    return {
+      organizations: this.#organizations.size,
+      members: this.#members.size,
+      member_grants: this.#grants.size,
+    };
   }
 
   /** The organization an `organization_id` names: its id, its slug or its external id, as Stytch resolves it. */
@@ -242,41 +237,20 @@ export class OrganizationDirectory {
     const app = this.#findApp(String(input.connected_app_id));
     if (!app)
       throw new EmulatorInputError('connected_app_not_found', `No connected app ${input.connected_app_id}.`);
-    const requested =
-      typeof input.scopes === 'string' ? input.scopes.split(/\s+/) : stringList('scopes', input.scopes);
-    let byApp = this.#grants.get(member.member_id);
-    if (!byApp) {
-      byApp = new Map();
-      this.#grants.set(member.member_id, byApp);
-    }
-    const previous = byApp.get(app.connected_app_id);
-    const scopes = [...new Set([...(previous?.scopes ?? []), ...requested.filter((s) => s !== '')])];
-    const issued = [this.#issueToken('access'), this.#issueToken('refresh')];
-    const key = tokenKey(member.member_id, app.connected_app_id);
-    this.#tokens.set(key, [...(this.#tokens.get(key) ?? []), ...issued]);
-    const grant: MemberGrant = {
-      scopes,
-      grantedAt: previous?.grantedAt ?? stytchTime(),
-      tokens: [...(previous?.tokens ?? []), ...issued],
-    };
-    byApp.set(app.connected_app_id, grant);
     return {
       organization_id: organization.organization_id,
       member_id: member.member_id,
       connected_app_id: app.connected_app_id,
-      scopes,
-      scopes_granted: scopes.join(' '),
-      granted_at: grant.grantedAt,
-      tokens: grant.tokens.map((t) => ({ ...t })),
+      ...this.#grants.grant(member.member_id, app.connected_app_id, input.scopes),
     };
   }
 
   /** The apps the member has an active grant for, in grant order, as Stytch lists them. */
   connectedAppsOf(member: MemberRecord): MemberConnectedApp[] {
     const apps: MemberConnectedApp[] = [];
-    for (const [appId, grant] of this.#grants.get(member.member_id) ?? []) {
-      const app = this.#findApp(appId);
-      if (app) apps.push({ ...app, scopes_granted: grant.scopes.join(' ') });
+    for (const { connectedAppId, scopes } of this.#grants.activeOf(member.member_id)) {
+      const app = this.#findApp(connectedAppId);
+      if (app) apps.push({ ...app, scopes_granted: scopes.join(' ') });
     }
     return apps;
   }
@@ -284,25 +258,16 @@ export class OrganizationDirectory {
   /** Removes the member's grant and revokes every token it issued. Revoking what is not granted is a no-op. */
   revoke(member: MemberRecord, connectedAppId: string): MemberRevokeOutcome {
     if (!this.#findApp(connectedAppId)) return 'connected_app_not_found';
-    const byApp = this.#grants.get(member.member_id);
-    const grant = byApp?.get(connectedAppId);
-    if (!byApp || !grant) return 'not_granted';
-    byApp.delete(connectedAppId);
-    const revokedAt = stytchTime();
-    for (const token of grant.tokens) {
-      token.revoked = true;
-      token.revoked_at = revokedAt;
-    }
-    return 'revoked';
+    return this.#grants.revoke(member.member_id, connectedAppId) ? 'revoked' : 'not_granted';
   }
 
   /** Every app some member of the organization has an active grant for, in order of first grant. */
   organizationApps(organization: OrganizationRecord): OrganizationConnectedApp[] {
     const apps = new Map<string, OrganizationConnectedApp>();
     for (const member of this.#membersOf(organization)) {
-      for (const appId of this.#grants.get(member.member_id)?.keys() ?? []) {
-        const app = this.#findApp(appId);
-        if (app && !apps.has(appId)) apps.set(appId, { ...app });
+      for (const { connectedAppId } of this.#grants.activeOf(member.member_id)) {
+        const app = this.#findApp(connectedAppId);
+        if (app && !apps.has(connectedAppId)) apps.set(connectedAppId, { ...app });
       }
     }
     return [...apps.values()];
@@ -315,8 +280,8 @@ export class OrganizationDirectory {
   ): OrganizationConnectedAppActiveMember[] {
     const active: OrganizationConnectedAppActiveMember[] = [];
     for (const member of this.#membersOf(organization)) {
-      const grant = this.#grants.get(member.member_id)?.get(connectedAppId);
-      if (grant) active.push({ member_id: member.member_id, granted_scopes: [...grant.scopes] });
+      const scopes = this.#grants.scopesOf(member.member_id, connectedAppId);
+      if (scopes) active.push({ member_id: member.member_id, granted_scopes: [...scopes] });
     }
     return active;
   }
@@ -333,10 +298,7 @@ export class OrganizationDirectory {
     if (!this.#findApp(connectedAppId)) {
       throw new EmulatorInputError('connected_app_not_found', `No connected app ${connectedAppId}.`);
     }
-    return {
-      tokens: (this.#tokens.get(tokenKey(member.member_id, connectedAppId)) ?? []).map((t) => ({ ...t })),
-      grant_active: this.#grants.get(member.member_id)?.has(connectedAppId) ?? false,
-    };
+    return this.#grants.tokensOf(member.member_id, connectedAppId);
   }
 
   #membersOf(organization: OrganizationRecord): MemberRecord[] {
@@ -350,15 +312,6 @@ export class OrganizationDirectory {
     if (!organization)
       throw new EmulatorInputError('organization_not_found', `No organization ${String(ref)}.`);
     return organization;
-  }
-
-  #issueToken(type: TokenRecord['type']): TokenRecord {
-    return {
-      token_id: this.#newId(type === 'access' ? 'access-token' : 'refresh-token'),
-      type,
-      revoked: false,
-      revoked_at: null,
-    };
   }
 }
 
@@ -446,21 +399,4 @@ function slugOf(name: string): string {
 
 function externalKey(organizationId: string, externalId: string): string {
   return `${organizationId}\n${externalId}`;
-}
-
-function tokenKey(memberId: string, connectedAppId: string): string {
-  return `${memberId}\n${connectedAppId}`;
-}
-
-function optionalString(field: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new EmulatorInputError('bad_request', `${field} must be a string.`);
-  return value;
-}
-
-function stringList(field: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new EmulatorInputError('bad_request', `${field} must be a list of strings.`);
-  }
-  return value as string[];
 }

@@ -10,14 +10,13 @@ import {
 import type { EmulatorState } from '../emulator-state.ts';
 import { b2bSessionsAuthenticate } from './b2b-sessions-authenticate.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import { json } from './json-response.ts';
+import { jwks } from './jwks.ts';
 import { checkMemberSession } from './member-authorization.ts';
 import { readJsonObject } from './read-json.ts';
 import { errorResponse, stytchError } from './stytch-errors.ts';
 
 type Serve = (route: StytchRoute, handler: Handler<EmulatorEnv>) => void;
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /**
  * Stytch's B2B paths, from core's wire like the consumer ones: a member's connected apps and their
@@ -77,47 +76,44 @@ export function serveB2BApi(state: EmulatorState, serve: Serve): void {
     }),
   );
 
-  // The admin views: with a member's session, they need `get.connected-apps` on `stytch.member`.
-  serve(STYTCH_ROUTES.b2bOrganizationConnectedApps, async (c) => {
-    const requestId = state.newRequestId();
-    const organization = organizationOf(c, requestId);
-    if (isError(organization)) return errorResponse(organization);
-    const refused = await checkMemberSession(
-      c,
-      state,
-      organization,
-      { action: 'get.connected-apps' },
-      requestId,
-    );
-    if (refused) return errorResponse(refused);
-    return json({
-      request_id: requestId,
-      status_code: 200,
-      connected_apps: state.organizations.organizationApps(organization),
-    });
-  });
+  // An admin view of the organization: with a member's session, it needs `get.connected-apps` on
+  // `stytch.member`.
+  const adminView =
+    (answer: (c: Context, organization: OrganizationRecord, requestId: string) => Response) =>
+    async (c: Context<EmulatorEnv>) => {
+      const requestId = state.newRequestId();
+      const organization = organizationOf(c, requestId);
+      if (isError(organization)) return errorResponse(organization);
+      const check = { action: 'get.connected-apps' };
+      const refused = await checkMemberSession(c, state, organization, check, requestId);
+      if (refused) return errorResponse(refused);
+      return answer(c, organization, requestId);
+    };
 
-  serve(STYTCH_ROUTES.b2bOrganizationConnectedApp, async (c) => {
-    const requestId = state.newRequestId();
-    const organization = organizationOf(c, requestId);
-    if (isError(organization)) return errorResponse(organization);
-    const refused = await checkMemberSession(
-      c,
-      state,
-      organization,
-      { action: 'get.connected-apps' },
-      requestId,
-    );
-    if (refused) return errorResponse(refused);
-    const app = state.directory.findApp(c.req.param('connected_app_id') ?? '');
-    if (!app) return errorResponse(stytchError('connected_app_not_found', requestId));
-    return json({
-      request_id: requestId,
-      status_code: 200,
-      ...app,
-      active_members: state.organizations.activeMembers(organization, app.connected_app_id),
-    });
-  });
+  serve(
+    STYTCH_ROUTES.b2bOrganizationConnectedApps,
+    adminView((_c, organization, requestId) =>
+      json({
+        request_id: requestId,
+        status_code: 200,
+        connected_apps: state.organizations.organizationApps(organization),
+      }),
+    ),
+  );
+
+  serve(
+    STYTCH_ROUTES.b2bOrganizationConnectedApp,
+    adminView((c, organization, requestId) => {
+      const app = state.directory.findApp(c.req.param('connected_app_id') ?? '');
+      if (!app) return errorResponse(stytchError('connected_app_not_found', requestId));
+      return json({
+        request_id: requestId,
+        status_code: 200,
+        ...app,
+        active_members: state.organizations.activeMembers(organization, app.connected_app_id),
+      });
+    }),
+  );
 
   serve(STYTCH_ROUTES.b2bOrganizationsGet, (c) => {
     const requestId = state.newRequestId();
@@ -154,13 +150,7 @@ export function serveB2BApi(state: EmulatorState, serve: Serve): void {
     });
   });
 
-  serve(STYTCH_ROUTES.b2bSessionsGetJWKS, (c) => {
-    const requestId = state.newRequestId();
-    if (c.req.param('project_id') !== state.projectId) {
-      return errorResponse(stytchError('project_not_found', requestId));
-    }
-    return json({ keys: [state.signingKey.jwk], request_id: requestId, status_code: 200 });
-  });
+  serve(STYTCH_ROUTES.b2bSessionsGetJWKS, jwks(state));
 
   serve(STYTCH_ROUTES.b2bSessionsAuthenticate, async (c) => {
     const body = await readJsonObject(c);

@@ -31,15 +31,7 @@ export async function b2bSessionsAuthenticate(
     );
   }
 
-  let sessionId: string | undefined;
-  if (args.token !== undefined) {
-    sessionId = state.memberSessions.find({ token: args.token })?.session.member_session_id;
-  } else if (args.jwt !== undefined) {
-    const verified = await state.jwt.verify(args.jwt);
-    if (verified && state.memberSessions.find({ sessionId: verified.sessionId }))
-      sessionId = verified.sessionId;
-  }
-  const live = sessionId === undefined ? undefined : state.memberSessions.find({ sessionId });
+  const live = await state.memberSessions.findByCredential(args, (jwt) => state.jwt.verify(jwt));
   const organization = live ? state.organizations.findOrganization(live.session.organization_id) : undefined;
   const member =
     live && organization ? state.organizations.findMember(organization, live.session.member_id) : undefined;

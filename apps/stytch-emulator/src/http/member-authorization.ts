@@ -42,11 +42,7 @@ export async function checkMemberSession(
   const token = c.req.header(MEMBER_SESSION_HEADER);
   const jwt = c.req.header(MEMBER_SESSION_JWT_HEADER);
   if (token === undefined && jwt === undefined) return undefined;
-  let live = token === undefined ? undefined : state.memberSessions.find({ token });
-  if (token === undefined && jwt !== undefined) {
-    const verified = await state.jwt.verify(jwt);
-    live = verified ? state.memberSessions.find({ sessionId: verified.sessionId }) : undefined;
-  }
+  const live = await state.memberSessions.findByCredential({ token, jwt }, (jwt) => state.jwt.verify(jwt));
   if (!live) return stytchError('session_not_found', requestId);
   const { session } = live;
   if (session.organization_id !== organization.organization_id) {

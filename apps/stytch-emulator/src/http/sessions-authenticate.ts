@@ -17,14 +17,7 @@ export async function sessionsAuthenticate(
   const args = readSessionArguments(body, requestId);
   if ('error' in args) return fail(args.error);
 
-  let sessionId: string | undefined;
-  if (args.token !== undefined) {
-    sessionId = state.sessions.find({ token: args.token })?.session.session_id;
-  } else if (args.jwt !== undefined) {
-    const verified = await state.jwt.verify(args.jwt);
-    if (verified && state.sessions.find({ sessionId: verified.sessionId })) sessionId = verified.sessionId;
-  }
-  const live = sessionId === undefined ? undefined : state.sessions.find({ sessionId });
+  const live = await state.sessions.findByCredential(args, (jwt) => state.jwt.verify(jwt));
   const user = live ? state.directory.findUser(live.session.user_id) : undefined;
   if (!live || !user) return fail(stytchError('session_not_found', requestId));
 

@@ -5,6 +5,8 @@ import type { EmulatorState } from '../emulator-state.ts';
 import { serveB2BApi } from './b2b-api.ts';
 import { DROPPED, playFault } from './fault-effects.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import { json } from './json-response.ts';
+import { jwks } from './jwks.ts';
 import { readJsonObject } from './read-json.ts';
 import { sessionsAuthenticate } from './sessions-authenticate.ts';
 import { errorResponse, stytchError } from './stytch-errors.ts';
@@ -27,8 +29,6 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
   // Routes come from core's wire, the one place for Stytch's paths: the emulator cannot drift from them.
   const serve = (route: StytchRoute, handler: Handler<EmulatorEnv>) =>
     api.on(route.method, routePattern(route.template), handler);
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   api.use('/v1/*', async (c, next) => {
     const method = c.req.method;
@@ -80,13 +80,7 @@ export function createStytchApi(state: EmulatorState): Hono<EmulatorEnv> {
     });
   });
 
-  serve(STYTCH_ROUTES.sessionsGetJWKS, (c) => {
-    const requestId = state.newRequestId();
-    if (param(c, 'project_id') !== state.projectId) {
-      return errorResponse(stytchError('project_not_found', requestId));
-    }
-    return json({ keys: [state.signingKey.jwk], request_id: requestId, status_code: 200 });
-  });
+  serve(STYTCH_ROUTES.sessionsGetJWKS, jwks(state));
 
   serve(STYTCH_ROUTES.sessionsAuthenticate, async (c) => {
     const body = await readJsonObject(c);
