@@ -1,9 +1,4 @@
-import {
-  type ConnectedAppsB2BClient,
-  createB2BProxyClient,
-  isStytchApiError,
-  type StytchApiError,
-} from '@connected-apps/core';
+import { type ConnectedAppsB2BClient, createB2BProxyClient } from '@connected-apps/core';
 import {
   ConnectedAppsB2BProvider,
   type QueryResult,
@@ -42,24 +37,29 @@ import {
   jsonAnswer,
   jsonRequest,
   type RequestBuilder,
-  type ResponseBuilder,
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { bearerSession, FAKE_SESSION_JWT, matching } from '../support/matchers.ts';
+import { bearerSession, FAKE_SESSION_JWT } from '../support/matchers.ts';
 import {
   memberAppsPath,
   memberRevokePath,
   organizationAppPath,
   organizationAppsPath,
 } from '../support/paths.ts';
-import { proxyError } from './react-proxy-shapes.ts';
+import {
+  connectedAppNotFound,
+  type ErrorAnswer,
+  proxyErrorAnswer,
+  rateLimited,
+  stytchApiError,
+} from './react-revoke-errors.ts';
 import {
   memberConnectedAppsBody,
   organizationConnectedAppBody,
   organizationConnectedAppsBody,
 } from './stytch-b2b-shapes.ts';
-import { revokeBody, stytchErrorBody } from './stytch-shapes.ts';
+import { revokeBody } from './stytch-shapes.ts';
 
 /** The proxy serves Stytch's routes under this base path. */
 const API = '/api';
@@ -107,14 +107,8 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
       return result.current;
     }
 
-    /** A typed Stytch-shaped error, which each test then checks for what the page branches on. */
-    const stytchApiError = (error: unknown): StytchApiError => {
-      expect(isStytchApiError(error)).toBe(true);
-      return error as StytchApiError;
-    };
-
     /** One member revoke the proxy answers with an error, and what the page must make of it. */
-    interface RevokeError {
+    interface RevokeError extends ErrorAnswer {
       given: ReadonlyArray<Given>;
       uponReceiving: string;
       /** Whose app. @default MEMBER_ID */
@@ -125,9 +119,6 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
       request?: RequestBuilder;
       /** @default signed in with the pact's fake member session */
       clientFor?: (url: string) => ConnectedAppsB2BClient;
-      status: number;
-      answer: ResponseBuilder;
-      check: (error: StytchApiError) => void;
     }
 
     async function expectRevokeError(c: RevokeError): Promise<void> {
@@ -232,22 +223,45 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
         });
     });
 
-    it('surfaces session_required when the caller has no session', async () => {
-      await expectRevokeError({
+    it("surfaces member_forbidden on the organization's apps for a member who is not an admin", async () => {
+      const forbidden = proxyErrorAnswer(403, 'member_forbidden');
+      await withStates(pact().addInteraction(), memberWithApp())
+        .uponReceiving("a request for the organization's connected apps by a member who is not an admin")
+        .withRequest('GET', organizationAppsPath(ORGANIZATION_ID, API), signedInGet)
+        .willRespondWith(forbidden.status, forbidden.answer)
+        .executeTest(async (mock) => {
+          const state = await settled(signedInClient(mock.url), () =>
+            useOrganizationConnectedApps({ organization_id: ORGANIZATION_ID }),
+          );
+          expect(state.status).toBe('error');
+          forbidden.check(stytchApiError(state.error));
+        });
+    });
+
+    it('surfaces organization_forbidden when the path names another organization', async () => {
+      const otherOrganization = proxyErrorAnswer(403, 'organization_forbidden');
+      await withStates(pact().addInteraction(), memberWithApp())
+        .uponReceiving("a request for a member's connected apps in another organization")
+        .withRequest('GET', memberAppsPath(OTHER_ORGANIZATION_ID, MEMBER_ID, API), signedInGet)
+        .willRespondWith(otherOrganization.status, otherOrganization.answer)
+        .executeTest(async (mock) => {
+          const state = await settled(signedInClient(mock.url), () =>
+            useMemberConnectedApps({ organization_id: OTHER_ORGANIZATION_ID, member_id: MEMBER_ID }),
+          );
+          expect(state.status).toBe('error');
+          otherOrganization.check(stytchApiError(state.error));
+        });
+    });
+
+    const revokeErrors: Record<string, RevokeError> = {
+      'surfaces session_required when the caller has no session': {
         given: [organizationExists, memberExists(MEMBER_ID), memberHasConnectedApp(MEMBER_ID)],
         uponReceiving: "a revoke of a member's connected app without a session",
         request: jsonRequest(),
         clientFor: (url) => client(url),
-        status: 401,
-        answer: jsonAnswer(proxyError(401, 'session_required')),
-        check: (error) => {
-          expect(error).toMatchObject({ status_code: 401, error_type: 'session_required', retryable: false });
-        },
-      });
-    });
-
-    it("surfaces member_forbidden when a member's roles do not permit revoking another member's app", async () => {
-      await expectRevokeError({
+        ...proxyErrorAnswer(401, 'session_required', { retryable: false }),
+      },
+      "surfaces member_forbidden when a member's roles do not permit revoking another member's app": {
         given: [
           organizationExists,
           memberExists(MEMBER_ID),
@@ -257,68 +271,15 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
         ],
         uponReceiving: "a revoke of another member's connected app by a member who is not an admin",
         member_id: OTHER_MEMBER_ID,
-        status: 403,
-        answer: jsonAnswer(proxyError(403, 'member_forbidden')),
-        check: (error) => {
-          expect(error).toMatchObject({ status_code: 403, error_type: 'member_forbidden' });
-        },
-      });
-    });
-
-    it("surfaces member_forbidden on the organization's apps for a member who is not an admin", async () => {
-      await withStates(pact().addInteraction(), memberWithApp())
-        .uponReceiving("a request for the organization's connected apps by a member who is not an admin")
-        .withRequest('GET', organizationAppsPath(ORGANIZATION_ID, API), signedInGet)
-        .willRespondWith(403, jsonAnswer(proxyError(403, 'member_forbidden')))
-        .executeTest(async (mock) => {
-          const state = await settled(signedInClient(mock.url), () =>
-            useOrganizationConnectedApps({ organization_id: ORGANIZATION_ID }),
-          );
-          expect(state.status).toBe('error');
-          expect(stytchApiError(state.error)).toMatchObject({
-            status_code: 403,
-            error_type: 'member_forbidden',
-          });
-        });
-    });
-
-    it('surfaces organization_forbidden when the path names another organization', async () => {
-      await withStates(pact().addInteraction(), memberWithApp())
-        .uponReceiving("a request for a member's connected apps in another organization")
-        .withRequest('GET', memberAppsPath(OTHER_ORGANIZATION_ID, MEMBER_ID, API), signedInGet)
-        .willRespondWith(403, jsonAnswer(proxyError(403, 'organization_forbidden')))
-        .executeTest(async (mock) => {
-          const state = await settled(signedInClient(mock.url), () =>
-            useMemberConnectedApps({ organization_id: OTHER_ORGANIZATION_ID, member_id: MEMBER_ID }),
-          );
-          expect(state.status).toBe('error');
-          expect(stytchApiError(state.error)).toMatchObject({
-            status_code: 403,
-            error_type: 'organization_forbidden',
-          });
-        });
-    });
-
-    it('surfaces connected_app_not_found from Stytch for an app the member never authorized', async () => {
-      await expectRevokeError({
+        ...proxyErrorAnswer(403, 'member_forbidden'),
+      },
+      'surfaces connected_app_not_found from Stytch for an app the member never authorized': {
         given: [organizationExists, memberExists(MEMBER_ID), memberIsSignedIn(MEMBER_ID)],
         uponReceiving: 'a revoke of a connected app the signed-in member never authorized',
         connected_app_id: UNKNOWN_CONNECTED_APP_ID,
-        status: 404,
-        answer: jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')),
-        check: (error) => {
-          expect(error).toMatchObject({
-            status_code: 404,
-            error_type: 'connected_app_not_found',
-            retryable: false,
-          });
-          expect(error.request_id).toMatch(/^request-id-test-/);
-        },
-      });
-    });
-
-    it('surfaces too_many_requests with the delay from Retry-After', async () => {
-      await expectRevokeError({
+        ...connectedAppNotFound,
+      },
+      'surfaces too_many_requests with the delay from Retry-After': {
         given: [
           organizationExists,
           memberExists(RATE_LIMITED_MEMBER_ID),
@@ -326,15 +287,11 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
         ],
         uponReceiving: 'a revoke from a member who has used up their rate limit',
         member_id: RATE_LIMITED_MEMBER_ID,
-        status: 429,
-        answer: jsonAnswer(proxyError(429, 'too_many_requests'), {
-          'Retry-After': matching('^[1-9][0-9]*$', '30'),
-        }),
-        check: (error) => {
-          expect(error).toMatchObject({ status_code: 429, error_type: 'too_many_requests', retryable: true });
-          expect(error.retryAfter).toBe(30_000);
-        },
-      });
-    });
+        ...rateLimited,
+      },
+    };
+    for (const [name, revokeError] of Object.entries(revokeErrors)) {
+      it(name, () => expectRevokeError(revokeError));
+    }
   });
 }

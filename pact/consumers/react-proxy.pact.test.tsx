@@ -1,10 +1,5 @@
 // @vitest-environment jsdom
-import {
-  type ConnectedAppsClient,
-  createProxyClient,
-  isStytchApiError,
-  type StytchApiError,
-} from '@connected-apps/core';
+import { type ConnectedAppsClient, createProxyClient } from '@connected-apps/core';
 import {
   ConnectedAppsProvider,
   useConnectedApps,
@@ -32,17 +27,23 @@ import {
   jsonAnswer,
   jsonRequest,
   type RequestBuilder,
-  type ResponseBuilder,
   withHeaders,
   withStates,
 } from '../support/interactions.ts';
-import { bearerSession, FAKE_SESSION_JWT, id, matching, sessionJwtCookie } from '../support/matchers.ts';
+import { bearerSession, FAKE_SESSION_JWT, id, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { listPath, revokeAllPath, revokePath } from '../support/paths.ts';
 import { STATES } from '../support/provider-states.ts';
 import { describeB2BReactInteractions } from './react-proxy-b2b.tsx';
 import { describeHistoryInteractions } from './react-proxy-history.tsx';
-import { proxyError, revokeAllBody } from './react-proxy-shapes.ts';
+import { revokeAllBody } from './react-proxy-shapes.ts';
+import {
+  connectedAppNotFound,
+  type ErrorAnswer,
+  proxyErrorAnswer,
+  rateLimited,
+  stytchApiError,
+} from './react-revoke-errors.ts';
 import { connectedAppsBody, revokeBody, stytchErrorBody } from './stytch-shapes.ts';
 
 /** The proxy serves Stytch's routes under this base path. */
@@ -96,7 +97,7 @@ describe('connected-apps-react → connected-apps-proxy', () => {
   }
 
   /** One revoke the proxy answers with an error, and what the consumer must make of it. */
-  interface RevokeError {
+  interface RevokeError extends ErrorAnswer {
     given: ReadonlyArray<Given>;
     uponReceiving: string;
     /** Whose app the page revokes. @default USER_ID */
@@ -107,10 +108,6 @@ describe('connected-apps-react → connected-apps-proxy', () => {
     request?: RequestBuilder;
     /** The client the page uses. @default signed in with the pact's fake session */
     clientFor?: (url: string) => ConnectedAppsClient;
-    status: number;
-    answer: ResponseBuilder;
-    /** Assertions on the hook's error, inside the interaction: a consumer that fails them writes no pact. */
-    check: (error: StytchApiError) => void;
   }
 
   /** Records the interaction and revokes through the hook against it; the hook must settle on a typed error. */
@@ -127,8 +124,7 @@ describe('connected-apps-react → connected-apps-proxy', () => {
           user_id,
         );
         expect(state.status).toBe('error');
-        expect(isStytchApiError(state.error)).toBe(true);
-        c.check(state.error as StytchApiError);
+        c.check(stytchApiError(state.error));
       });
   }
 
@@ -233,35 +229,21 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       });
   });
 
-  it('surfaces session_required when the caller has no session', async () => {
-    await expectRevokeError({
+  const revokeErrors: Record<string, RevokeError> = {
+    'surfaces session_required when the caller has no session': {
       given: [[STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID }]],
       uponReceiving: 'a revoke without a session',
       request: jsonRequest(),
       clientFor: (url) => client(url),
-      status: 401,
-      answer: jsonAnswer(proxyError(401, 'session_required')),
-      check: (error) => {
-        expect(error).toMatchObject({ status_code: 401, error_type: 'session_required', retryable: false });
-      },
-    });
-  });
-
-  it("surfaces user_forbidden when the session is another user's", async () => {
-    await expectRevokeError({
+      ...proxyErrorAnswer(401, 'session_required', { retryable: false }),
+    },
+    "surfaces user_forbidden when the session is another user's": {
       given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
       uponReceiving: "a revoke on another user's connected app",
       user_id: OTHER_USER_ID,
-      status: 403,
-      answer: jsonAnswer(proxyError(403, 'user_forbidden')),
-      check: (error) => {
-        expect(error).toMatchObject({ status_code: 403, error_type: 'user_forbidden' });
-      },
-    });
-  });
-
-  it('surfaces origin_forbidden for a cookie-authenticated revoke from a foreign origin', async () => {
-    await expectRevokeError({
+      ...proxyErrorAnswer(403, 'user_forbidden'),
+    },
+    'surfaces origin_forbidden for a cookie-authenticated revoke from a foreign origin': {
       given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
       uponReceiving: 'a cookie-authenticated revoke from an origin the proxy does not allow',
       request: jsonRequest({ Cookie: sessionJwtCookie(), Origin: FOREIGN_ORIGIN }),
@@ -269,63 +251,33 @@ describe('connected-apps-react → connected-apps-proxy', () => {
       // outside a browser the client is given them, as the page on a foreign origin would send them.
       clientFor: (url) =>
         client(url, { headers: { ...sessionJwtCookieHeader(FAKE_SESSION_JWT), origin: FOREIGN_ORIGIN } }),
-      status: 403,
-      answer: jsonAnswer(proxyError(403, 'origin_forbidden')),
-      check: (error) => {
-        expect(error).toMatchObject({ status_code: 403, error_type: 'origin_forbidden' });
-      },
-    });
-  });
-
-  it('surfaces connected_app_not_found from Stytch for an app the user never authorized', async () => {
-    await expectRevokeError({
+      ...proxyErrorAnswer(403, 'origin_forbidden'),
+    },
+    'surfaces connected_app_not_found from Stytch for an app the user never authorized': {
       given: [[STATES.userIsSignedIn, { user_id: USER_ID }]],
       uponReceiving: 'a revoke of a connected app the user never authorized',
       connected_app_id: UNKNOWN_CONNECTED_APP_ID,
-      status: 404,
-      answer: jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')),
-      check: (error) => {
-        expect(error).toMatchObject({
-          status_code: 404,
-          error_type: 'connected_app_not_found',
-          retryable: false,
-        });
-        expect(error.request_id).toMatch(/^request-id-test-/);
-      },
-    });
-  });
-
-  it('surfaces too_many_requests with the delay from Retry-After', async () => {
-    await expectRevokeError({
+      ...connectedAppNotFound,
+    },
+    'surfaces too_many_requests with the delay from Retry-After': {
       given: [[STATES.userHasUsedUpRateLimit, { user_id: RATE_LIMITED_USER_ID }]],
       uponReceiving: 'a revoke from a user who has used up their rate limit',
       user_id: RATE_LIMITED_USER_ID,
-      status: 429,
-      answer: jsonAnswer(proxyError(429, 'too_many_requests'), {
-        'Retry-After': matching('^[1-9][0-9]*$', '30'),
-      }),
-      check: (error) => {
-        expect(error).toMatchObject({ status_code: 429, error_type: 'too_many_requests', retryable: true });
-        expect(error.retryAfter).toBe(30_000);
-      },
-    });
-  });
-
-  it('surfaces upstream_timeout when Stytch does not answer in time', async () => {
-    await expectRevokeError({
+      ...rateLimited,
+    },
+    'surfaces upstream_timeout when Stytch does not answer in time': {
       given: [
         [STATES.userHasConnectedApp, { user_id: USER_ID, connected_app_id: CONNECTED_APP_ID }],
         [STATES.userIsSignedIn, { user_id: USER_ID }],
         [STATES.stytchIsSlow],
       ],
       uponReceiving: 'a revoke while Stytch is too slow to answer',
-      status: 504,
-      answer: jsonAnswer(proxyError(504, 'upstream_timeout')),
-      check: (error) => {
-        expect(error).toMatchObject({ status_code: 504, error_type: 'upstream_timeout', retryable: true });
-      },
-    });
-  });
+      ...proxyErrorAnswer(504, 'upstream_timeout', { retryable: true }),
+    },
+  };
+  for (const [name, revokeError] of Object.entries(revokeErrors)) {
+    it(name, () => expectRevokeError(revokeError));
+  }
 
   describeB2BReactInteractions(() => pact);
   describeHistoryInteractions(() => pact);
