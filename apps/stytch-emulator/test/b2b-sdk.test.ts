@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { memberAppsPath, memberRevokePath, organizationAppsPath, seedOrganizations } from './b2b-helpers.ts';
 import { TEST_REQUEST_ID } from './helpers.ts';
+import type { Settled } from './sdk/settle.ts';
 import { useTlsEmulator } from './sdk/tls-emulator.ts';
 
 const tls = useTlsEmulator();
-
-interface Settled {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  isStytchError?: boolean;
-  fields?: Record<string, unknown>;
-}
 
 describe("the official stytch SDK's B2BClient against the emulator over TLS", () => {
   it('lists, revokes, reads the admin views, the organization, the member and the policy, and authenticates member sessions', async () => {
@@ -87,6 +81,7 @@ describe("the official stytch SDK's B2BClient against the emulator over TLS", ()
     expect(results.forbidden).toEqual({
       ok: false,
       isStytchError: true,
+      name: 'StytchError',
       fields: {
         status_code: 403,
         request_id: expect.stringMatching(TEST_REQUEST_ID),
@@ -94,6 +89,7 @@ describe("the official stytch SDK's B2BClient against the emulator over TLS", ()
         error_message: 'The Member is not authorized to perform the requested action on that resource.',
         error_url: 'https://stytch.com/docs/api/errors/403',
       },
+      message: expect.any(String),
     });
     expect(results.authenticate).toMatchObject({
       ok: true,

@@ -11,6 +11,22 @@ beforeEach(async () => {
   world = await seedOrganizations(emulator);
 });
 
+// The seeded apps as Stytch shows them in every list, spelled out (not read back from the control API).
+const calendarFields = () => ({
+  connected_app_id: world.calendar.connected_app_id,
+  name: 'Calendar Sync',
+  description: 'Syncs calendars.',
+  client_type: 'third_party',
+  logo_url: null,
+});
+const notesFields = () => ({
+  connected_app_id: world.notes.connected_app_id,
+  name: 'Notes',
+  description: '',
+  client_type: 'first_party',
+  logo_url: null,
+});
+
 const appIds = (json: Record<string, unknown>) =>
   (json.connected_apps as Array<{ connected_app_id: string }>).map((app) => app.connected_app_id);
 
@@ -31,22 +47,8 @@ describe('a member’s connected apps', () => {
         request_id: expect.stringMatching(TEST_REQUEST_ID),
         status_code: 200,
         connected_apps: [
-          {
-            connected_app_id: world.calendar.connected_app_id,
-            name: 'Calendar Sync',
-            description: 'Syncs calendars.',
-            client_type: 'third_party',
-            logo_url: null,
-            scopes_granted: 'openid',
-          },
-          {
-            connected_app_id: world.notes.connected_app_id,
-            name: 'Notes',
-            description: '',
-            client_type: 'first_party',
-            logo_url: null,
-            scopes_granted: 'openid profile',
-          },
+          { ...calendarFields(), scopes_granted: 'openid' },
+          { ...notesFields(), scopes_granted: 'openid profile' },
         ],
       });
     }
@@ -130,22 +132,7 @@ describe('the organization’s admin views', () => {
     expect(list.json).toEqual({
       request_id: expect.stringMatching(TEST_REQUEST_ID),
       status_code: 200,
-      connected_apps: [
-        {
-          connected_app_id: world.calendar.connected_app_id,
-          name: 'Calendar Sync',
-          description: 'Syncs calendars.',
-          client_type: 'third_party',
-          logo_url: null,
-        },
-        {
-          connected_app_id: world.notes.connected_app_id,
-          name: 'Notes',
-          description: '',
-          client_type: 'first_party',
-          logo_url: null,
-        },
-      ],
+      connected_apps: [calendarFields(), notesFields()],
     });
     const one = await stytch(
       emulator,
@@ -155,11 +142,7 @@ describe('the organization’s admin views', () => {
     expect(one.json).toEqual({
       request_id: expect.stringMatching(TEST_REQUEST_ID),
       status_code: 200,
-      connected_app_id: world.calendar.connected_app_id,
-      name: 'Calendar Sync',
-      description: 'Syncs calendars.',
-      client_type: 'third_party',
-      logo_url: null,
+      ...calendarFields(),
       // Gina is Globex's: never listed under Acme.
       active_members: [
         { member_id: world.ada.member_id, granted_scopes: ['openid', 'email'] },

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { revokePath, TEST_REQUEST_ID } from './helpers.ts';
+import type { Settled } from './sdk/settle.ts';
 import { useTlsEmulator } from './sdk/tls-emulator.ts';
 
 const tls = useTlsEmulator();
-
-interface Settled {
-  ok: boolean;
-  value?: Record<string, unknown>;
-  isStytchError?: boolean;
-  name?: string;
-  fields?: Record<string, unknown>;
-}
 
 describe('the official stytch SDK against the emulator over TLS', () => {
   it('revokes, lists, authenticates JWTs locally and remotely, and surfaces errors as StytchError', async () => {

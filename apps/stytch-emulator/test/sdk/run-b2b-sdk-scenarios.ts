@@ -2,7 +2,8 @@
  * Drives the official `stytch` SDK's `B2BClient`, unchanged, against an emulator (in its own process,
  * for NODE_EXTRA_CA_CERTS, as `run-sdk-scenarios.ts` does). Prints one JSON document of results.
  */
-import { B2BClient, StytchError } from 'stytch';
+import { B2BClient } from 'stytch';
+import { settle } from './settle.ts';
 
 interface Scenario {
   url: string;
@@ -27,25 +28,6 @@ const client = new B2BClient({
   custom_base_url: `${input.url}/`,
 });
 const asMember = { authorization: { session_token: input.sessionToken } };
-
-async function settle(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    const e = error as StytchError;
-    return {
-      ok: false,
-      isStytchError: error instanceof StytchError,
-      fields: {
-        status_code: e.status_code,
-        request_id: e.request_id,
-        error_type: e.error_type,
-        error_message: e.error_message,
-        error_url: e.error_url,
-      },
-    };
-  }
-}
 
 const results = {
   list: await settle(() =>

@@ -3,7 +3,8 @@
  * emulator's self-signed certificate can be trusted through NODE_EXTRA_CA_CERTS, which both the SDK's
  * fetch and its JWKS loader honour. Prints one JSON document of results on stdout.
  */
-import { Client, StytchError } from 'stytch';
+import { Client } from 'stytch';
+import { settle } from './settle.ts';
 
 interface Scenario {
   url: string;
@@ -23,27 +24,6 @@ const client = new Client({
   secret: input.secret,
   custom_base_url: `${input.url}/`,
 });
-
-async function settle(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    const e = error as StytchError;
-    return {
-      ok: false,
-      isStytchError: error instanceof StytchError,
-      name: (error as Error).constructor.name,
-      fields: {
-        status_code: e.status_code,
-        request_id: e.request_id,
-        error_type: e.error_type,
-        error_message: e.error_message,
-        error_url: e.error_url,
-      },
-      message: (error as Error).message,
-    };
-  }
-}
 
 const results = {
   list: await settle(() => client.users.connectedApps({ user_id: input.userId })),
