@@ -1,4 +1,4 @@
-import type { RevocationRecord } from './revocation-record.ts';
+import { flatRecord, RECORD_COLUMNS, type RecordColumn, type RevocationRecord } from './revocation-record.ts';
 
 /** A row's place in the trail's order: time, then the database's id (keyset pagination's key). */
 export interface Position {
@@ -52,53 +52,22 @@ export interface AuditStore {
   close(): Promise<void>;
 }
 
-/** The columns of `audit_revocations` besides `id`, in the order both engines write them. */
-export const RECORD_COLUMNS = [
-  'occurred_at',
-  'request_id',
-  'connected_app_id',
-  'action',
-  'outcome',
-  'status_code',
-  'error_type',
-  'stytch_request_id',
-  'actor_user_id',
-  'actor_member_id',
-  'actor_session_id',
-  'actor_as_admin',
-  'subject_user_id',
-  'subject_organization_id',
-  'subject_member_id',
-  'client_address',
-  'user_agent',
-] as const;
-
-/** A row as columns; `occurred_at` as each engine stores time, `connected_app_id` `''` for none. */
-export function recordColumns<Time>(
+/**
+ * A row as the engines' upsert takes it, in {@link RECORD_COLUMNS} order: `occurred_at` as each
+ * engine stores time, `actor_as_admin` as its flag, `connected_app_id` `''` for none (a key column).
+ */
+export function recordColumns(
   record: RevocationRecord,
-  time: (iso: string) => Time,
+  time: (iso: string) => unknown,
   asAdmin: (flag: boolean) => unknown,
-) {
-  const { actor, subject } = record;
-  return [
-    time(record.occurred_at),
-    record.request_id,
-    record.connected_app_id ?? '',
-    record.action,
-    record.outcome,
-    record.status_code,
-    record.error_type,
-    record.stytch_request_id,
-    actor.user_id,
-    actor.member_id,
-    actor.session_id,
-    asAdmin(actor.as_admin),
-    subject.user_id,
-    subject.organization_id,
-    subject.member_id,
-    record.client_address,
-    record.user_agent,
-  ];
+): unknown[] {
+  const columns: Record<RecordColumn, unknown> = {
+    ...flatRecord(record),
+    occurred_at: time(record.occurred_at),
+    connected_app_id: record.connected_app_id ?? '',
+    actor_as_admin: asAdmin(record.actor.as_admin),
+  };
+  return RECORD_COLUMNS.map((column) => columns[column]);
 }
 
 /** A row as read back from either engine (`occurred_at` already in epoch ms). */
@@ -167,4 +136,20 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+}
+
+/**
+ * The steps of `migrations` not yet `applied`, in order. Throws when the database is at a step newer
+ * than any here (a newer proxy migrated it), whose rows this one could misread.
+ */
+export function pendingMigrations(
+  migrations: readonly Migration[],
+  applied: ReadonlySet<number>,
+): Migration[] {
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...migrations.map((step) => step.version));
+  if (newest > known) {
+    throw new Error(`the audit database is at schema version ${newest}, newer than this proxy (${known})`);
+  }
+  return migrations.filter((step) => !applied.has(step.version));
 }

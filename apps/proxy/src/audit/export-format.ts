@@ -1,28 +1,10 @@
-import type { RevocationRecord } from './revocation-record.ts';
+import { flatRecord, RECORD_COLUMNS, type RecordCell, type RevocationRecord } from './revocation-record.ts';
 
 /** How `audit export` writes rows. */
 export type ExportFormat = 'jsonl' | 'csv';
 
 /** The CSV columns, in order: the record flattened (`actor.user_id` → `actor_user_id`). */
-export const CSV_COLUMNS = [
-  'occurred_at',
-  'request_id',
-  'stytch_request_id',
-  'action',
-  'connected_app_id',
-  'outcome',
-  'status_code',
-  'error_type',
-  'actor_user_id',
-  'actor_member_id',
-  'actor_session_id',
-  'actor_as_admin',
-  'subject_user_id',
-  'subject_organization_id',
-  'subject_member_id',
-  'client_address',
-  'user_agent',
-] as const;
+export const CSV_COLUMNS = RECORD_COLUMNS;
 
 /** The header line of a CSV export. */
 export function csvHeader(): string {
@@ -32,27 +14,8 @@ export function csvHeader(): string {
 /** One row as an export line: a JSON object per line, or a CSV record (RFC 4180, CRLF). */
 export function exportLine(record: RevocationRecord, format: ExportFormat): string {
   if (format === 'jsonl') return `${JSON.stringify(record)}\n`;
-  const { actor, subject } = record;
-  const cells = [
-    record.occurred_at,
-    record.request_id,
-    record.stytch_request_id,
-    record.action,
-    record.connected_app_id,
-    record.outcome,
-    record.status_code,
-    record.error_type,
-    actor.user_id,
-    actor.member_id,
-    actor.session_id,
-    actor.as_admin,
-    subject.user_id,
-    subject.organization_id,
-    subject.member_id,
-    record.client_address,
-    record.user_agent,
-  ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  const cells = flatRecord(record);
+  return `${CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',')}\r\n`;
 }
 
 /**
@@ -61,7 +24,7 @@ export function exportLine(record: RevocationRecord, format: ExportFormat): stri
  * run as a formula (`=`, `+`, `-`, `@`, tab, CR first: a client-chosen `User-Agent` can be anything)
  * is prefixed with `'`, OWASP's advice against CSV injection; ids and times never start so.
  */
-function csvCell(value: string | number | boolean | null): string {
+function csvCell(value: RecordCell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -4,12 +4,13 @@ import {
   type AuditStore,
   COMPLETE_PENDING,
   type Migration,
-  RECORD_COLUMNS,
+  pendingMigrations,
   type RecordRow,
   recordColumns,
   storedRevocation,
 } from './audit-store.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { RECORD_COLUMNS } from './revocation-record.ts';
 
 const SELECT = `SELECT id, (extract(epoch FROM occurred_at) * 1000)::bigint AS occurred_at_ms,
   ${RECORD_COLUMNS.slice(1).join(', ')} FROM audit_revocations`;
@@ -115,14 +116,7 @@ async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise
     await client.query(`CREATE TABLE IF NOT EXISTS audit_schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number }>('SELECT version FROM audit_schema_migrations');
-    const applied = new Set(rows.map((row) => row.version));
-    const newest = Math.max(0, ...applied);
-    const known = Math.max(0, ...migrations.map((step) => step.version));
-    if (newest > known) {
-      throw new Error(`the audit database is at schema version ${newest}, newer than this proxy (${known})`);
-    }
-    for (const step of migrations) {
-      if (applied.has(step.version)) continue;
+    for (const step of pendingMigrations(migrations, new Set(rows.map((row) => row.version)))) {
       await client.query(step.sql);
       await client.query('INSERT INTO audit_schema_migrations (version, name) VALUES ($1, $2)', [
         step.version,

@@ -46,3 +46,62 @@ export function isRevocationRecord(value: unknown): value is RevocationRecord {
     row.subject !== null
   );
 }
+
+/**
+ * The record's fields as flat columns (`actor.user_id` → `actor_user_id`), in the order the CSV export
+ * writes them: the columns of `audit_revocations` besides `id`, and of the export.
+ */
+export const RECORD_COLUMNS = [
+  'occurred_at',
+  'request_id',
+  'stytch_request_id',
+  'action',
+  'connected_app_id',
+  'outcome',
+  'status_code',
+  'error_type',
+  'actor_user_id',
+  'actor_member_id',
+  'actor_session_id',
+  'actor_as_admin',
+  'subject_user_id',
+  'subject_organization_id',
+  'subject_member_id',
+  'client_address',
+  'user_agent',
+] as const;
+
+/** One of {@link RECORD_COLUMNS}. */
+export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+
+/** A column's value as the record holds it. */
+export type RecordCell = string | number | boolean | null;
+
+/**
+ * The record flattened to its columns.
+ *
+ * @example
+ * flatRecord(record).actor_user_id; // record.actor.user_id
+ */
+export function flatRecord(record: RevocationRecord): Record<RecordColumn, RecordCell> {
+  const { actor, subject } = record;
+  return {
+    occurred_at: record.occurred_at,
+    request_id: record.request_id,
+    stytch_request_id: record.stytch_request_id,
+    action: record.action,
+    connected_app_id: record.connected_app_id,
+    outcome: record.outcome,
+    status_code: record.status_code,
+    error_type: record.error_type,
+    actor_user_id: actor.user_id,
+    actor_member_id: actor.member_id,
+    actor_session_id: actor.session_id,
+    actor_as_admin: actor.as_admin,
+    subject_user_id: subject.user_id,
+    subject_organization_id: subject.organization_id,
+    subject_member_id: subject.member_id,
+    client_address: record.client_address,
+    user_agent: record.user_agent,
+  };
+}

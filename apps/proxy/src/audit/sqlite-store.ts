@@ -5,11 +5,12 @@ import {
   type AuditStore,
   COMPLETE_PENDING,
   type Migration,
-  RECORD_COLUMNS,
+  pendingMigrations,
   type RecordRow,
   recordColumns,
   storedRevocation,
 } from './audit-store.ts';
+import { RECORD_COLUMNS } from './revocation-record.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { type SqliteValue, startSqliteWorker } from './sqlite-worker.ts';
 
@@ -111,16 +112,10 @@ function migrate(db: DatabaseSync, migrations: readonly Migration[]): void {
         (row) => row.version,
       ),
     );
-    const newest = Math.max(0, ...applied);
-    const known = Math.max(0, ...migrations.map((step) => step.version));
-    if (newest > known) {
-      throw new Error(`the audit database is at schema version ${newest}, newer than this proxy (${known})`);
-    }
     const record = db.prepare(
       'INSERT INTO audit_schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
     );
-    for (const step of migrations) {
-      if (applied.has(step.version)) continue;
+    for (const step of pendingMigrations(migrations, applied)) {
       db.exec(step.sql);
       record.run(step.version, step.name, new Date().toISOString());
     }
