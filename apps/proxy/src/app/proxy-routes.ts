@@ -1,4 +1,4 @@
-import { PROXY_ROUTES, routePattern, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
+import { PROXY_ROUTES, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
 import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import { createHistoryAnswer } from '../audit/history-answer.ts';
@@ -14,7 +14,7 @@ import { createErrorDescriber } from '../errors/describe-error.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
 import { createProbes } from '../health/probes.ts';
 import type { Responder } from '../pipeline/respond.ts';
-import type { Route } from '../pipeline/route.ts';
+import { apiRoute, type Route } from '../pipeline/route.ts';
 import type { RouterOptions } from '../pipeline/router.ts';
 import { BoundedMemoryStore } from '../rate-limit/bounded-memory-store.ts';
 import { clientAddress } from '../rate-limit/client-address.ts';
@@ -122,45 +122,13 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
     basePath: base,
     probes: { '/healthz': probe('/healthz', probes.healthz), '/readyz': probe('/readyz', probes.readyz) },
     api: [
-      {
-        template: `${base}${list}`,
-        route: {
-          pattern: `${base}${routePattern(list)}`,
-          cors: true,
-          checks: readChecks,
-          answer: forward.list,
-        },
-      },
-      {
-        template: `${base}${revoke}`,
-        route: {
-          pattern: `${base}${routePattern(revoke)}`,
-          cors: true,
-          checks: writeChecks('revoke'),
-          answer: forward.revoke,
-        },
-      },
+      apiRoute(base, list, readChecks, forward.list),
+      apiRoute(base, revoke, writeChecks('revoke'), forward.revoke),
       // Its fixed `revoke_all` segment is never read as a `{connected_app_id}`: the revoke template
       // ends in `/revoke`, and the router matches whole paths.
-      {
-        template: `${base}${all}`,
-        route: {
-          pattern: `${base}${routePattern(all)}`,
-          cors: true,
-          checks: writeChecks('revoke_all'),
-          answer: revokeAll,
-        },
-      },
+      apiRoute(base, all, writeChecks('revoke_all'), revokeAll),
       // The proxy's own history of revoke attempts, from the audit trail: the list route's checks.
-      {
-        template: `${base}${history}`,
-        route: {
-          pattern: `${base}${routePattern(history)}`,
-          cors: true,
-          checks: readChecks,
-          answer: createHistoryAnswer(parts.audit.trail, respond),
-        },
-      },
+      apiRoute(base, history, readChecks, createHistoryAnswer(parts.audit.trail, respond)),
       // Members' and organizations' routes: their own session and RBAC checks, the same limits.
       ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal, audit }),
     ],

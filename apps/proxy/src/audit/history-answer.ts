@@ -1,6 +1,6 @@
 import type { UsersRevocationsResponse } from '@connected-apps/core';
 import { ProxyError } from '../errors/proxy-error.ts';
-import type { Exchange } from '../pipeline/exchange.ts';
+import { checkedParams, type Exchange } from '../pipeline/exchange.ts';
 import type { ProxyResponse } from '../pipeline/proxy-response.ts';
 import type { Responder } from '../pipeline/respond.ts';
 import type { AuditTrail } from './audit-trail.ts';
@@ -26,7 +26,7 @@ export function createHistoryAnswer(
   return async (exchange) => {
     const { limit, cursor } = readQuery(exchange.request.target);
     if (trail === undefined) throw new ProxyError('audit_trail_disabled');
-    const { user_id } = exchange.params as { user_id: string };
+    const { user_id } = checkedParams<'user_id'>(exchange);
     let rows: Awaited<ReturnType<AuditTrail['history']>>;
     try {
       // One row more than the page tells whether another page follows.

@@ -1,6 +1,6 @@
 import type { B2BMemberAuthorization, B2BRequestOptions, StytchB2BClient } from '@connected-apps/core';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
-import type { Exchange } from '../pipeline/exchange.ts';
+import { checkedParams, type Exchange } from '../pipeline/exchange.ts';
 import type { ProxyResponse } from '../pipeline/proxy-response.ts';
 import type { Responder } from '../pipeline/respond.ts';
 import { readSessionCredential } from '../session/session-credential.ts';
@@ -35,10 +35,7 @@ export function createB2BForwarders(
   return {
     /** `GET {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps` */
     list: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { organization_id, member_id } = exchange.params as Record<
-        'organization_id' | 'member_id',
-        string
-      >;
+      const { organization_id, member_id } = checkedParams<'organization_id' | 'member_id'>(exchange);
       return answer(
         exchange,
         await organizations.members.getConnectedApps({ organization_id, member_id }, optionsFor(exchange)),
@@ -46,10 +43,9 @@ export function createB2BForwarders(
     },
     /** `POST {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps/{connected_app_id}/revoke` */
     revoke: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { organization_id, member_id, connected_app_id } = exchange.params as Record<
-        'organization_id' | 'member_id' | 'connected_app_id',
-        string
-      >;
+      const { organization_id, member_id, connected_app_id } = checkedParams<
+        'organization_id' | 'member_id' | 'connected_app_id'
+      >(exchange);
       const send = () =>
         organizations.members.connectedApps.revoke(
           { organization_id, member_id, connected_app_id },
@@ -62,15 +58,14 @@ export function createB2BForwarders(
     },
     /** `GET {base}/v1/b2b/organizations/{organization_id}/connected_apps` */
     organizationApps: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { organization_id } = exchange.params as Record<'organization_id', string>;
+      const { organization_id } = checkedParams<'organization_id'>(exchange);
       return answer(exchange, await organizations.connectedApps({ organization_id }, optionsFor(exchange)));
     },
     /** `GET {base}/v1/b2b/organizations/{organization_id}/connected_apps/{connected_app_id}` */
     organizationApp: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { organization_id, connected_app_id } = exchange.params as Record<
-        'organization_id' | 'connected_app_id',
-        string
-      >;
+      const { organization_id, connected_app_id } = checkedParams<'organization_id' | 'connected_app_id'>(
+        exchange,
+      );
       return answer(
         exchange,
         await organizations.getConnectedApp({ organization_id, connected_app_id }, optionsFor(exchange)),

@@ -1,11 +1,11 @@
-import { routePattern, STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
+import { STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { revokeBody } from '../checks/revoke-body.ts';
 import { sessionCheck } from '../checks/session-check.ts';
 import type { ProxyConfig } from '../config/proxy-config.ts';
 import type { Responder } from '../pipeline/respond.ts';
-import type { Check, Route } from '../pipeline/route.ts';
+import { type ApiRoute, apiRoute, type Check, type Route } from '../pipeline/route.ts';
 import { createJwtVerifier } from '../session/jwt-verifier.ts';
 import { createSessionAuthenticator } from '../session/session-authenticator.ts';
 import type { SessionKeys } from '../session/stytch-jwks.ts';
@@ -46,10 +46,7 @@ export interface B2BRouteParts {
  * @example
  * const api = [...consumerRoutes, ...createB2BRoutes(config, { stytch: b2b, keys, respond, perAddress, perUser, signal })];
  */
-export function createB2BRoutes(
-  config: ProxyConfig,
-  parts: B2BRouteParts,
-): { template: string; route: Route }[] {
+export function createB2BRoutes(config: ProxyConfig, parts: B2BRouteParts): ApiRoute[] {
   const { stytch, signal } = parts;
   const authenticate = createSessionAuthenticator({
     verifyJwt: createJwtVerifier({
@@ -83,10 +80,8 @@ export function createB2BRoutes(
     parts.audit.authorize(sameOrganization, 'revoke'),
     parts.audit.authorize(authorizeMember(RBAC.revoke, { policy, aliases }), 'revoke'),
   ];
-  const entry = (template: string, checks: Check[], answer: Route['answer']) => ({
-    template: `${config.basePath}${template}`,
-    route: { pattern: `${config.basePath}${routePattern(template)}`, cors: true, checks, answer },
-  });
+  const entry = (template: string, checks: Check[], answer: Route['answer']) =>
+    apiRoute(config.basePath, template, checks, answer);
 
   return [
     entry(

@@ -66,3 +66,14 @@ export function startExchange(request: RequestView): Exchange {
     session: undefined,
   };
 }
+
+/**
+ * The path parameters a route names, once its checks have passed: each one there, checked (and made
+ * canonical where a check does so).
+ *
+ * @example
+ * const { user_id, connected_app_id } = checkedParams<'user_id' | 'connected_app_id'>(exchange);
+ */
+export function checkedParams<Name extends string>(exchange: Exchange): Readonly<Record<Name, string>> {
+  return exchange.params as Record<Name, string>;
+}

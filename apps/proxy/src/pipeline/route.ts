@@ -1,3 +1,4 @@
+import { routePattern } from '@connected-apps/core/wire';
 import type { Exchange } from './exchange.ts';
 import type { ProxyResponse } from './proxy-response.ts';
 
@@ -15,4 +16,29 @@ export interface Route {
   readonly cors: boolean;
   readonly checks: readonly Check[];
   readonly answer: (exchange: Exchange) => ProxyResponse | Promise<ProxyResponse>;
+}
+
+/** A route the router's `api` lists: a Stytch path template under the base path and what serves it. */
+export interface ApiRoute {
+  /** `/api/v1/users/{user_id}/connected_apps` */
+  readonly template: string;
+  readonly route: Route;
+}
+
+/**
+ * The API route for `template` under `basePath`: CORS applies, and the log names it by its pattern.
+ *
+ * @example
+ * apiRoute('/api', STYTCH_ROUTES.usersRevoke.template, checks, forward.revoke);
+ */
+export function apiRoute(
+  basePath: string,
+  template: string,
+  checks: readonly Check[],
+  answer: Route['answer'],
+): ApiRoute {
+  return {
+    template: `${basePath}${template}`,
+    route: { pattern: `${basePath}${routePattern(template)}`, cors: true, checks, answer },
+  };
 }

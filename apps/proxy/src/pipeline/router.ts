@@ -1,5 +1,5 @@
 import { templateParams } from '@connected-apps/core/wire';
-import type { Route } from './route.ts';
+import type { ApiRoute, Route } from './route.ts';
 
 /** A route and the raw path's parameters, decoded once (`%2e%2e` → `..`), not yet checked. */
 export interface RouteMatch {
@@ -14,7 +14,7 @@ export interface RouterOptions {
   /** Exact paths outside the base path answered to GET and HEAD (`/healthz`, `/readyz`). */
   probes: Readonly<Record<string, Route>>;
   /** Stytch path templates under the base path (`/api/v1/users/{user_id}/connected_apps`). */
-  api: readonly { template: string; route: Route }[];
+  api: readonly ApiRoute[];
   /** Any OPTIONS request with an `Origin` under the base path. */
   preflight: Route;
   /** Anything else under the base path. */

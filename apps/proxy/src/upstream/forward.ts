@@ -1,6 +1,6 @@
 import type { StytchClient } from '@connected-apps/core';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
-import type { Exchange } from '../pipeline/exchange.ts';
+import { checkedParams, type Exchange } from '../pipeline/exchange.ts';
 import type { ProxyResponse } from '../pipeline/proxy-response.ts';
 import type { Responder } from '../pipeline/respond.ts';
 
@@ -27,7 +27,7 @@ export function createForwarders(
   return {
     /** `POST {base}/v1/users/{user_id}/connected_apps/{connected_app_id}/revoke` */
     revoke: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { user_id, connected_app_id } = exchange.params as { user_id: string; connected_app_id: string };
+      const { user_id, connected_app_id } = checkedParams<'user_id' | 'connected_app_id'>(exchange);
       const send = () => stytch.users.revoke({ user_id, connected_app_id }, options);
       return answer(
         exchange,
@@ -36,7 +36,7 @@ export function createForwarders(
     },
     /** `GET {base}/v1/users/{user_id}/connected_apps` */
     list: async (exchange: Exchange): Promise<ProxyResponse> => {
-      const { user_id } = exchange.params as { user_id: string };
+      const { user_id } = checkedParams<'user_id'>(exchange);
       return answer(exchange, await stytch.users.connectedApps({ user_id }, options));
     },
   };

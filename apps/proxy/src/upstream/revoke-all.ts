@@ -8,7 +8,7 @@ import pMap from 'p-map';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import type { DescribeError } from '../errors/describe-error.ts';
 import { ProxyError } from '../errors/proxy-error.ts';
-import type { Exchange } from '../pipeline/exchange.ts';
+import { checkedParams, type Exchange } from '../pipeline/exchange.ts';
 import type { ProxyResponse } from '../pipeline/proxy-response.ts';
 import type { Responder } from '../pipeline/respond.ts';
 
@@ -44,7 +44,7 @@ export function createRevokeAll(options: RevokeAllOptions): (exchange: Exchange)
   const concurrency = options.concurrency ?? 4;
 
   return async (exchange) => {
-    const { user_id } = exchange.params as { user_id: string };
+    const { user_id } = checkedParams<'user_id'>(exchange);
     const budget = AbortSignal.timeout(budgetMs);
     const signal = AbortSignal.any([shutdown, budget]);
     // Our own abort on the budget would read as `shutting_down`: say what happened instead.
