@@ -32,6 +32,7 @@ import {
 } from '../support/examples.ts';
 import {
   authenticateRequest,
+  type Given,
   jsonAnswer,
   jsonRequest,
   type RequestBuilder,
@@ -68,6 +69,9 @@ const { fromProviderState } = MatchersV3;
 
 /** The member-authorization header, spelled out here as the paths are (see `support/paths.ts`). */
 const MEMBER_SESSION_JWT = 'X-Stytch-Member-SessionJWT';
+
+/** The roles in an admin's session JWT. */
+const ADMIN_ROLES = [MEMBER_ROLE, ADMIN_ROLE];
 
 /** The lookups and the RBAC policy: Basic auth alone. */
 const basicAuthOnly = withHeaders({ Authorization: basicAuth() });
@@ -184,7 +188,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         )
         .willRespondWith(200, jsonAnswer(revokeBody()))
         .executeTest(async (mock) => {
-          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, [MEMBER_ROLE, ADMIN_ROLE]);
+          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, ADMIN_ROLES);
           const path = proxy.revoke(ORGANIZATION.organization_id, MEMBER_ID, CONNECTED_APP_ID);
           const { status } = await callProxy(p, 'POST', path, headers);
           expect(status).toBe(200);
@@ -198,7 +202,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         .withRequest('GET', organizationAppsPath(ORGANIZATION.organization_id), asMemberGet)
         .willRespondWith(200, jsonAnswer(organizationConnectedAppsBody()))
         .executeTest(async (mock) => {
-          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, [MEMBER_ROLE, ADMIN_ROLE]);
+          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, ADMIN_ROLES);
           const { status, body } = await callProxy(
             p,
             'GET',
@@ -217,7 +221,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         .withRequest('GET', organizationAppPath(ORGANIZATION.organization_id, CONNECTED_APP_ID), asMemberGet)
         .willRespondWith(200, jsonAnswer(organizationConnectedAppBody()))
         .executeTest(async (mock) => {
-          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, [MEMBER_ROLE, ADMIN_ROLE]);
+          const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, ADMIN_ROLES);
           const path = proxy.organizationApp(ORGANIZATION.organization_id, CONNECTED_APP_ID);
           const { status, body } = await callProxy(p, 'GET', path, headers);
           expect(status).toBe(200);
@@ -228,117 +232,117 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         });
     });
 
+    /** A forwarded call Stytch answers with an error, which the proxy must pass through unchanged. */
+    interface ForwardedError {
+      given: ReadonlyArray<Given>;
+      description: string;
+      /** A revoke of `member_id`'s app, or the list of `member_id`'s apps. */
+      call: 'revoke' | 'list';
+      /** @default MEMBER_ID */
+      member_id?: string;
+      /** The app of a revoke. @default CONNECTED_APP_ID */
+      connected_app_id?: string;
+      /** Who calls, and their roles in the session JWT. @default MEMBER_ID, a plain member */
+      caller?: { member_id: string; roles: string[] };
+      status: number;
+      error_type: string;
+    }
+
+    /** A member's revoke or list: as the browser sends it to the proxy, and as the proxy forwards it to Stytch. */
+    const forwardedCall = (call: ForwardedError['call'], member_id: string, connected_app_id: string) => {
+      const { organization_id } = ORGANIZATION;
+      return call === 'revoke'
+        ? {
+            method: 'POST' as const,
+            atProxy: proxy.revoke(organization_id, member_id, connected_app_id),
+            atStytch: memberRevokePath(organization_id, member_id, connected_app_id),
+            request: asMemberPost,
+          }
+        : {
+            method: 'GET' as const,
+            atProxy: proxy.list(organization_id, member_id),
+            atStytch: memberAppsPath(organization_id, member_id),
+            request: asMemberGet,
+          };
+    };
+
     describe("passes Stytch's errors on forwarded calls through unchanged", () => {
-      it('404 connected_app_not_found on a revoke of an app the member never authorized', async () => {
-        expectPolicyRequest();
-        await withStates(pact().addInteraction(), [
-          organizationExists,
-          memberExists(MEMBER_ID),
-          memberIsSignedIn(MEMBER_ID),
-        ])
-          .uponReceiving('a revoke of a connected app the member never authorized')
-          .withRequest(
-            'POST',
-            memberRevokePath(ORGANIZATION.organization_id, MEMBER_ID, UNKNOWN_CONNECTED_APP_ID),
-            asMemberPost,
-          )
-          .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'connected_app_not_found')))
-          .executeTest(async (mock) => {
-            const { proxy: p, headers } = await signedIn(mock.url, MEMBER_ID);
-            const path = proxy.revoke(ORGANIZATION.organization_id, MEMBER_ID, UNKNOWN_CONNECTED_APP_ID);
-            const { status, body } = await callProxy(p, 'POST', path, headers);
-            expect(status).toBe(404);
-            expect(body).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found' });
-          });
-      });
-
-      it("404 member_not_found on an admin's list of a member that does not exist", async () => {
-        expectPolicyRequest();
-        await withStates(pact().addInteraction(), [
-          organizationExists,
-          memberExists(ADMIN_MEMBER_ID, { roles: ADMIN_ROLE }),
-          memberIsSignedIn(ADMIN_MEMBER_ID),
-        ])
-          .uponReceiving(
+      const forwardedErrors: Record<string, ForwardedError> = {
+        '404 connected_app_not_found on a revoke of an app the member never authorized': {
+          given: [organizationExists, memberExists(MEMBER_ID), memberIsSignedIn(MEMBER_ID)],
+          description: 'a revoke of a connected app the member never authorized',
+          call: 'revoke',
+          connected_app_id: UNKNOWN_CONNECTED_APP_ID,
+          status: 404,
+          error_type: 'connected_app_not_found',
+        },
+        "404 member_not_found on an admin's list of a member that does not exist": {
+          given: [
+            organizationExists,
+            memberExists(ADMIN_MEMBER_ID, { roles: ADMIN_ROLE }),
+            memberIsSignedIn(ADMIN_MEMBER_ID),
+          ],
+          description:
             'a request for the connected apps of a member that does not exist, with an admin’s session',
-          )
-          .withRequest('GET', memberAppsPath(ORGANIZATION.organization_id, UNKNOWN_MEMBER_ID), asMemberGet)
-          .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'member_not_found')))
-          .executeTest(async (mock) => {
-            const { proxy: p, headers } = await signedIn(mock.url, ADMIN_MEMBER_ID, [
-              MEMBER_ROLE,
-              ADMIN_ROLE,
-            ]);
-            const path = proxy.list(ORGANIZATION.organization_id, UNKNOWN_MEMBER_ID);
-            const { status, body } = await callProxy(p, 'GET', path, headers);
-            expect(status).toBe(404);
-            expect(body).toMatchObject({ status_code: 404, error_type: 'member_not_found' });
-          });
-      });
-
-      it('403 session_authorization_error when Stytch refuses what the session JWT still claims', async () => {
-        expectPolicyRequest();
+          call: 'list',
+          member_id: UNKNOWN_MEMBER_ID,
+          caller: { member_id: ADMIN_MEMBER_ID, roles: ADMIN_ROLES },
+          status: 404,
+          error_type: 'member_not_found',
+        },
         // The JWT (valid for minutes) still says admin; at Stytch the member's session no longer is one.
-        await withStates(pact().addInteraction(), [
-          organizationExists,
-          memberExists(MEMBER_ID),
-          memberExists(OTHER_MEMBER_ID),
-          memberHasConnectedApp(OTHER_MEMBER_ID),
-          memberIsSignedIn(MEMBER_ID),
-        ])
-          .uponReceiving(
+        '403 session_authorization_error when Stytch refuses what the session JWT still claims': {
+          given: [
+            organizationExists,
+            memberExists(MEMBER_ID),
+            memberExists(OTHER_MEMBER_ID),
+            memberHasConnectedApp(OTHER_MEMBER_ID),
+            memberIsSignedIn(MEMBER_ID),
+          ],
+          description:
             "a revoke of another member's connected app, with a session whose roles do not permit it",
-          )
-          .withRequest(
-            'POST',
-            memberRevokePath(ORGANIZATION.organization_id, OTHER_MEMBER_ID, CONNECTED_APP_ID),
-            asMemberPost,
-          )
-          .willRespondWith(403, jsonAnswer(stytchErrorBody(403, 'session_authorization_error')))
-          .executeTest(async (mock) => {
-            const { proxy: p, headers } = await signedIn(mock.url, MEMBER_ID, [MEMBER_ROLE, ADMIN_ROLE]);
-            const path = proxy.revoke(ORGANIZATION.organization_id, OTHER_MEMBER_ID, CONNECTED_APP_ID);
-            const { status, body } = await callProxy(p, 'POST', path, headers);
-            expect(status).toBe(403);
-            expect(body).toMatchObject({ status_code: 403, error_type: 'session_authorization_error' });
-          });
-      });
-
-      const cases = [
-        {
-          error_type: 'unauthorized_credentials',
-          status: 401,
-          given: [STATES.credentialsAreWrong],
+          call: 'revoke',
+          member_id: OTHER_MEMBER_ID,
+          caller: { member_id: MEMBER_ID, roles: ADMIN_ROLES },
+          status: 403,
+          error_type: 'session_authorization_error',
+        },
+        "401 unauthorized_credentials on a member's revoke": {
+          given: [...memberWithApp(), [STATES.credentialsAreWrong]],
           description: "a member's revoke with credentials that are not the project’s",
+          call: 'revoke',
+          status: 401,
+          error_type: 'unauthorized_credentials',
         },
-        {
-          error_type: 'too_many_requests',
-          status: 429,
-          given: [STATES.stytchIsRateLimiting],
+        "429 too_many_requests on a member's revoke": {
+          given: [...memberWithApp(), [STATES.stytchIsRateLimiting]],
           description: "a member's revoke while Stytch is rate limiting the project",
+          call: 'revoke',
+          status: 429,
+          error_type: 'too_many_requests',
         },
-        {
-          error_type: 'internal_server_error',
-          status: 500,
-          given: [STATES.stytchHasInternalError],
+        "500 internal_server_error on a member's revoke": {
+          given: [...memberWithApp(), [STATES.stytchHasInternalError]],
           description: "a member's revoke while Stytch has an internal error",
+          call: 'revoke',
+          status: 500,
+          error_type: 'internal_server_error',
         },
-      ] as const;
-      for (const c of cases) {
-        it(`${c.status} ${c.error_type} on a member's revoke`, async () => {
+      };
+
+      for (const [name, c] of Object.entries(forwardedErrors)) {
+        it(name, async () => {
+          const { member_id = MEMBER_ID, connected_app_id = CONNECTED_APP_ID } = c;
+          const caller = c.caller ?? { member_id: MEMBER_ID, roles: [MEMBER_ROLE] };
+          const forwarded = forwardedCall(c.call, member_id, connected_app_id);
           expectPolicyRequest();
-          await withStates(pact().addInteraction(), [...memberWithApp(), c.given])
+          await withStates(pact().addInteraction(), c.given)
             .uponReceiving(c.description)
-            .withRequest(
-              'POST',
-              memberRevokePath(ORGANIZATION.organization_id, MEMBER_ID, CONNECTED_APP_ID),
-              asMemberPost,
-            )
+            .withRequest(forwarded.method, forwarded.atStytch, forwarded.request)
             .willRespondWith(c.status, jsonAnswer(stytchErrorBody(c.status, c.error_type)))
             .executeTest(async (mock) => {
-              const { proxy: p, headers } = await signedIn(mock.url, MEMBER_ID);
-              const path = proxy.revoke(ORGANIZATION.organization_id, MEMBER_ID, CONNECTED_APP_ID);
-              const { status, body } = await callProxy(p, 'POST', path, headers);
+              const { proxy: p, headers } = await signedIn(mock.url, caller.member_id, caller.roles);
+              const { status, body } = await callProxy(p, forwarded.method, forwarded.atProxy, headers);
               expect(status).toBe(c.status);
               expect(body).toMatchObject({ status_code: c.status, error_type: c.error_type });
               expect(body.request_id).toMatch(/^request-id-test-/);
