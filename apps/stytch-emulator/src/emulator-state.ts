@@ -1,4 +1,4 @@
-import { sessionJwtIssuers, stytchEnvironment } from '@connected-apps/core/wire';
+import { isHttpBaseUrl, sessionJwtIssuers, stytchEnvironment } from '@connected-apps/core/wire';
 import { Directory } from './domain/directory.ts';
 import { createIdFactory, type IdKind } from './domain/ids.ts';
 import { EmulatorInputError } from './domain/input-error.ts';
@@ -65,7 +65,7 @@ export async function createEmulatorState(options: {
   const project: ProjectSettings = { custom_domain: null };
   const configureProject = (settings: { custom_domain?: string | null }): ProjectSettings => {
     const domain = settings.custom_domain;
-    if (domain !== undefined && domain !== null && !isHttpUrl(domain)) {
+    if (domain !== undefined && domain !== null && !isHttpBaseUrl(domain)) {
       throw new EmulatorInputError('bad_request', 'custom_domain must be an http(s) base URL, or null.');
     }
     if (domain !== undefined) project.custom_domain = domain === null ? null : domain.replace(/\/+$/, '');
@@ -124,15 +124,4 @@ function emptyTarget(newId: (kind: IdKind) => string) {
     organizations: new OrganizationDirectory(newId, (id) => directory.findApp(id)),
     rbac: new RbacPolicyStore(),
   };
-}
-
-// http too: a local stack reaches its "custom domain" (the emulator itself) over plain HTTP.
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import { basicAuthorization } from '../wire/basic-auth.ts';
-import { defaultBaseUrl } from '../wire/environment.ts';
+import { defaultBaseUrl, isHttpBaseUrl } from '../wire/environment.ts';
 import { stytchOperations } from './operations.ts';
 import {
   type ClientConfig,
@@ -41,7 +41,7 @@ export function stytchClientConfig(options: StytchClientOptions): ClientConfig {
   if (typeof project_id !== 'string' || project_id === '') invalidOption('project_id', 'a non-empty string');
   if (typeof secret !== 'string' || secret === '') invalidOption('secret', 'a non-empty string');
   const baseUrl = options.baseUrl ?? defaultBaseUrl(project_id);
-  if (!isHttpUrl(baseUrl)) invalidOption('baseUrl', 'an absolute http(s) URL');
+  if (!isHttpBaseUrl(baseUrl)) invalidOption('baseUrl', 'an absolute http(s) URL');
   const authorization = basicAuthorization(project_id, secret);
   const credentials = { headers: { authorization }, secrets: [secret, authorization.slice('Basic '.length)] };
   return {
@@ -49,14 +49,4 @@ export function stytchClientConfig(options: StytchClientOptions): ClientConfig {
     baseUrl: trimBaseUrl(baseUrl),
     callCredentials: () => credentials,
   };
-}
-
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

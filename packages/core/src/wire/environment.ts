@@ -12,6 +12,20 @@ export function stytchEnvironment(project_id: string): StytchEnvironment {
   return project_id.startsWith('project-live-') ? 'live' : 'test';
 }
 
+/**
+ * Whether `value` can be a base URL: an absolute `https:` or `http:` URL (plain HTTP for a local
+ * stack, where the emulator stands in for Stytch or for a project's custom domain).
+ */
+export function isHttpBaseUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** Where a project's API calls go unless a base URL is given: `api.stytch.com` or `test.stytch.com`. */
 export function defaultBaseUrl(project_id: string): string {
   return STYTCH_BASE_URLS[stytchEnvironment(project_id)];

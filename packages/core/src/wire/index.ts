@@ -62,6 +62,7 @@ export type {
 export { basicAuthorization } from './basic-auth.ts';
 export {
   defaultBaseUrl,
+  isHttpBaseUrl,
   STYTCH_BASE_URLS,
   type StytchEnvironment,
   stytchEnvironment,
