@@ -1,7 +1,5 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { createLogger, createProxyApp, loadConfig, type NodeProxyApp } from '@connected-apps/proxy';
-import type { ProxyStartOptions } from '@connected-apps/testkit';
+import { listeningServer, type ProxyStartOptions } from '@connected-apps/testkit';
 import { createApp } from '../src/app.ts';
 
 /** The example's Express app on 127.0.0.1, shaped as testkit's `startStack` starts a proxy. */
@@ -10,15 +8,12 @@ export async function startExpressApp(
   options: ProxyStartOptions,
 ): Promise<{ url: string; proxy: NodeProxyApp; stop(): Promise<void> }> {
   const proxy = createProxyApp(loadConfig(env), { logger: createLogger('info', options.logDestination) });
-  const server = createApp(proxy).listen(options.port, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const server = await listeningServer(createApp(proxy).listen(options.port, '127.0.0.1'));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     proxy,
     stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await proxy.close();
     },
   };

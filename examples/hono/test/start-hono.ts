@@ -1,7 +1,6 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { createLogger, createProxyApp, loadConfig, type NodeProxyApp } from '@connected-apps/proxy';
-import type { ProxyStartOptions } from '@connected-apps/testkit';
+import { listeningServer, type ProxyStartOptions } from '@connected-apps/testkit';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.ts';
 
@@ -11,14 +10,15 @@ export async function startHonoApp(
   options: ProxyStartOptions,
 ): Promise<{ url: string; proxy: NodeProxyApp; stop(): Promise<void> }> {
   const proxy = createProxyApp(loadConfig(env), { logger: createLogger('info', options.logDestination) });
-  const server = serve({ fetch: createApp(proxy).fetch, port: options.port, hostname: '127.0.0.1' });
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  // serve() answers with node:http's server unless told to create an HTTP/2 one.
+  const server = await listeningServer(
+    serve({ fetch: createApp(proxy).fetch, port: options.port, hostname: '127.0.0.1' }) as Server,
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     proxy,
     stop: async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       await proxy.close();
     },
   };

@@ -5,6 +5,11 @@
  */
 
 export {
+  type LaunchChromiumOptions,
+  launchChromium,
+  type PersistentChromium,
+} from './browser/launch-chromium.ts';
+export {
   POSTGRES_ROOT,
   postgresBinDir,
   type RunningPostgres,
@@ -12,6 +17,7 @@ export {
   startPostgres,
 } from './engines/start-postgres.ts';
 export { type RunningRedis, type StartRedisOptions, startRedis } from './engines/start-redis.ts';
+export { chunkedBody } from './http/chunked-body.ts';
 export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
 export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
 export {
@@ -28,6 +34,8 @@ export {
   captureLogs,
   type LogDestination,
 } from './logs/capture-logs.ts';
+export { freePort } from './net/free-port.ts';
+export { type ListeningServer, listeningServer } from './net/listening-server.ts';
 export {
   PROXY_BASE_PATH,
   proxyListPath,

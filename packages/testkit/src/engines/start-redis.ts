@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../net/free-port.ts';
 
 /** A throwaway `redis-server` on 127.0.0.1, for tests and their faults. */
 export interface RunningRedis {
@@ -120,20 +121,6 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Runni
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A port the OS reports free on 127.0.0.1 (redis-server must be told one; it cannot pick its own). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** Sends `PING` until Redis answers it (`+PONG`, or `-NOAUTH` with a password), or rejects after `timeoutMs`. */
