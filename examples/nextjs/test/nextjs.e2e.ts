@@ -1,6 +1,7 @@
 import { SESSION_JWT_COOKIE } from '@connected-apps/core/wire';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
 import {
+  launchChromium,
   proxyEnv,
   proxyRevokePath,
   quietPeriod,
@@ -9,9 +10,8 @@ import {
   stytchRevokePath,
   type World,
 } from '@connected-apps/testkit';
-import type { BrowserContext, Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
 import { type NextServer, startNext } from './next-server.ts';
 
 let emulator: Emulator;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // The session JWT verified locally for the whole file, however slowly the server and the browser
   // start: Stytch then receives exactly what the page's revokes cause.
   next = await startNext({ ...env, SESSION_JWT_MAX_AGE_SECONDS: '3600' });
-  browser = await launchChromium();
+  browser = await launchChromium(chromium);
   // The session cookie as Stytch's frontend SDK would have set it at sign-in.
   await browser.context.addCookies([
     { name: SESSION_JWT_COOKIE, value: world.alice.jwt, url: next.url, httpOnly: true, sameSite: 'Lax' },
