@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memberAppsPath, memberRevokePath, organizationAppsPath, seedOrganizations } from './b2b-helpers.ts';
 import { TEST_REQUEST_ID } from './helpers.ts';
-import type { Settled } from './sdk/settle.ts';
+import type { Settled } from './sdk/scenario.ts';
 import { useTlsEmulator } from './sdk/tls-emulator.ts';
 
 const tls = useTlsEmulator();
@@ -25,9 +25,6 @@ describe("the official stytch SDK's B2BClient against the emulator over TLS", ()
     await emulator.control.clearRequests();
 
     const results = (await tls.runScenario('run-b2b-sdk-scenarios.ts', {
-      url: emulator.url,
-      projectId: emulator.projectId,
-      secret: emulator.secret,
       organizationId: acme.organization_id,
       slug: 'acme',
       memberId: bob.member_id,

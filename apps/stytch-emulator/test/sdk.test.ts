@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revokePath, TEST_REQUEST_ID } from './helpers.ts';
-import type { Settled } from './sdk/settle.ts';
+import type { Settled } from './sdk/scenario.ts';
 import { useTlsEmulator } from './sdk/tls-emulator.ts';
 
 const tls = useTlsEmulator();
@@ -30,9 +30,6 @@ describe('the official stytch SDK against the emulator over TLS', () => {
     await emulator.control.clearRequests();
 
     const input = {
-      url: emulator.url,
-      projectId: emulator.projectId,
-      secret: emulator.secret,
       userId: user.user_id,
       externalId: 'ada',
       appId: calendar.connected_app_id,

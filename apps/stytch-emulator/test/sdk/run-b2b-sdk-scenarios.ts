@@ -3,12 +3,9 @@
  * for NODE_EXTRA_CA_CERTS, as `run-sdk-scenarios.ts` does). Prints one JSON document of results.
  */
 import { B2BClient } from 'stytch';
-import { settle } from './settle.ts';
+import { readScenario, sdkOptions, settle } from './scenario.ts';
 
 interface Scenario {
-  url: string;
-  projectId: string;
-  secret: string;
   organizationId: string;
   slug: string;
   memberId: string;
@@ -21,12 +18,8 @@ interface Scenario {
   customDomainJwt: string;
 }
 
-const input = JSON.parse(process.argv[2] ?? '{}') as Scenario;
-const client = new B2BClient({
-  project_id: input.projectId,
-  secret: input.secret,
-  custom_base_url: `${input.url}/`,
-});
+const input = readScenario<Scenario>();
+const client = new B2BClient(sdkOptions(input));
 const asMember = { authorization: { session_token: input.sessionToken } };
 
 const results = {

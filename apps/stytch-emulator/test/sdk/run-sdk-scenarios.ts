@@ -4,12 +4,9 @@
  * fetch and its JWKS loader honour. Prints one JSON document of results on stdout.
  */
 import { Client } from 'stytch';
-import { settle } from './settle.ts';
+import { readScenario, sdkOptions, settle } from './scenario.ts';
 
 interface Scenario {
-  url: string;
-  projectId: string;
-  secret: string;
   userId: string;
   externalId: string;
   appId: string;
@@ -18,12 +15,8 @@ interface Scenario {
   sessionToken: string;
 }
 
-const input = JSON.parse(process.argv[2] ?? '{}') as Scenario;
-const client = new Client({
-  project_id: input.projectId,
-  secret: input.secret,
-  custom_base_url: `${input.url}/`,
-});
+const input = readScenario<Scenario>();
+const client = new Client(sdkOptions(input));
 
 const results = {
   list: await settle(() => client.users.connectedApps({ user_id: input.userId })),

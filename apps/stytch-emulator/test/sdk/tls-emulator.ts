@@ -6,12 +6,14 @@ import { promisify } from 'node:util';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll } from 'vitest';
 import { type Emulator, start } from '../../src/index.ts';
+import type { ScenarioEmulator } from './scenario.ts';
 
 const run = promisify(execFile);
 
 /**
  * An emulator over TLS with a fresh self-signed certificate for the file's tests (the SDK only talks
- * https), and a runner for an SDK scenario script in a child process that trusts the certificate.
+ * https), and a runner for an SDK scenario script in a child process that trusts the certificate; the
+ * script's input gets the emulator's URL and credentials (`ScenarioEmulator`) added.
  */
 export function useTlsEmulator(): {
   emulator: () => Emulator;
@@ -34,15 +36,20 @@ export function useTlsEmulator(): {
     await emulator?.stop();
     if (directory) rmSync(directory, { recursive: true, force: true });
   });
+  const running = () => {
+    if (!emulator) throw new Error('the TLS emulator is used outside the tests of its file');
+    return emulator;
+  };
+  const scenarioEmulator = (): ScenarioEmulator => {
+    const { url, projectId, secret } = running();
+    return { url, projectId, secret };
+  };
   return {
-    emulator: () => {
-      if (!emulator) throw new Error('the TLS emulator is used outside the tests of its file');
-      return emulator;
-    },
+    emulator: running,
     async runScenario(script, input) {
       const { stdout } = await run(
         process.execPath,
-        [join(import.meta.dirname, script), JSON.stringify(input)],
+        [join(import.meta.dirname, script), JSON.stringify({ ...scenarioEmulator(), ...input })],
         {
           cwd: join(import.meta.dirname, '../..'),
           env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
