@@ -130,6 +130,17 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
       return { proxy: app, headers: bearer(await sessions.signMember(member_id, organization, roles)) };
     }
 
+    /** A member's list of their apps in `organization_id`, sent with the opaque session token (which the proxy authenticates with Stytch). */
+    const listWithSessionToken = (url: string, organization_id: string) => {
+      app = proxyAgainst(url);
+      return callProxy(
+        app,
+        'GET',
+        proxy.list(organization_id, MEMBER_ID),
+        sessionTokenCookie(FAKE_SESSION_TOKEN),
+      );
+    };
+
     /** The project's RBAC policy, which the proxy reads before deciding (Stytch's default roles). */
     const expectPolicyRequest = () => {
       pact()
@@ -434,11 +445,9 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         .withRequest('POST', B2B_SESSIONS_AUTHENTICATE_PATH, authenticateRequest())
         .willRespondWith(200, jsonAnswer(b2bAuthenticateBody(MEMBER_ID)))
         .executeTest(async (mock) => {
-          app = proxyAgainst(mock.url);
           // Another organization's list: the proxy must authenticate the session (the one upstream
           // call) and then refuse, which shows it took the organization from Stytch's answer.
-          const path = proxy.list(OTHER_ORGANIZATION_ID, MEMBER_ID);
-          const { status, body } = await callProxy(app, 'GET', path, sessionTokenCookie(FAKE_SESSION_TOKEN));
+          const { status, body } = await listWithSessionToken(mock.url, OTHER_ORGANIZATION_ID);
           expect(status).toBe(403);
           expect(body).toMatchObject({ error_type: 'organization_forbidden' });
         });
@@ -455,9 +464,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         )
         .willRespondWith(404, jsonAnswer(stytchErrorBody(404, 'session_not_found')))
         .executeTest(async (mock) => {
-          app = proxyAgainst(mock.url);
-          const path = proxy.list(ORGANIZATION.organization_id, MEMBER_ID);
-          const { status, body } = await callProxy(app, 'GET', path, sessionTokenCookie(FAKE_SESSION_TOKEN));
+          const { status, body } = await listWithSessionToken(mock.url, ORGANIZATION.organization_id);
           expect(status).toBe(401);
           expect(body).toMatchObject({ error_type: 'session_invalid' });
         });

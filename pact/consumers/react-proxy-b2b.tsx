@@ -32,14 +32,7 @@ import {
   RATE_LIMITED_MEMBER_ID,
   UNKNOWN_CONNECTED_APP_ID,
 } from '../support/examples.ts';
-import {
-  type Given,
-  jsonAnswer,
-  jsonRequest,
-  type RequestBuilder,
-  withHeaders,
-  withStates,
-} from '../support/interactions.ts';
+import { jsonAnswer, jsonRequest, withHeaders, withStates } from '../support/interactions.ts';
 import { bearerSession, FAKE_SESSION_JWT } from '../support/matchers.ts';
 import {
   memberAppsPath,
@@ -49,8 +42,8 @@ import {
 } from '../support/paths.ts';
 import {
   connectedAppNotFound,
-  type ErrorAnswer,
   proxyErrorAnswer,
+  type RevokeErrorCase,
   rateLimited,
   stytchApiError,
 } from './react-revoke-errors.ts';
@@ -108,17 +101,11 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
     }
 
     /** One member revoke the proxy answers with an error, and what the page must make of it. */
-    interface RevokeError extends ErrorAnswer {
-      given: ReadonlyArray<Given>;
-      uponReceiving: string;
+    interface RevokeError extends RevokeErrorCase<ConnectedAppsB2BClient> {
       /** Whose app. @default MEMBER_ID */
       member_id?: string;
       /** @default CONNECTED_APP_ID */
       connected_app_id?: string;
-      /** What the page sends. @default the signed-in page's bearer revoke */
-      request?: RequestBuilder;
-      /** @default signed in with the pact's fake member session */
-      clientFor?: (url: string) => ConnectedAppsB2BClient;
     }
 
     async function expectRevokeError(c: RevokeError): Promise<void> {

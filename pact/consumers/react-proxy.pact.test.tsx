@@ -22,14 +22,7 @@ import {
   UNKNOWN_CONNECTED_APP_ID,
   USER_ID,
 } from '../support/examples.ts';
-import {
-  type Given,
-  jsonAnswer,
-  jsonRequest,
-  type RequestBuilder,
-  withHeaders,
-  withStates,
-} from '../support/interactions.ts';
+import { jsonAnswer, jsonRequest, withHeaders, withStates } from '../support/interactions.ts';
 import { bearerSession, FAKE_SESSION_JWT, id, sessionJwtCookie } from '../support/matchers.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
 import { listPath, revokeAllPath, revokePath } from '../support/paths.ts';
@@ -39,8 +32,8 @@ import { describeHistoryInteractions } from './react-proxy-history.tsx';
 import { revokeAllBody } from './react-proxy-shapes.ts';
 import {
   connectedAppNotFound,
-  type ErrorAnswer,
   proxyErrorAnswer,
+  type RevokeErrorCase,
   rateLimited,
   stytchApiError,
 } from './react-revoke-errors.ts';
@@ -97,17 +90,11 @@ describe('connected-apps-react → connected-apps-proxy', () => {
   }
 
   /** One revoke the proxy answers with an error, and what the consumer must make of it. */
-  interface RevokeError extends ErrorAnswer {
-    given: ReadonlyArray<Given>;
-    uponReceiving: string;
+  interface RevokeError extends RevokeErrorCase<ConnectedAppsClient> {
     /** Whose app the page revokes. @default USER_ID */
     user_id?: string;
     /** @default CONNECTED_APP_ID */
     connected_app_id?: string;
-    /** What the page sends. @default the signed-in page's bearer revoke */
-    request?: RequestBuilder;
-    /** The client the page uses. @default signed in with the pact's fake session */
-    clientFor?: (url: string) => ConnectedAppsClient;
   }
 
   /** Records the interaction and revokes through the hook against it; the hook must settle on a typed error. */

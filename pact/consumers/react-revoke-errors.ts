@@ -1,6 +1,11 @@
 import { isStytchApiError, type StytchApiError } from '@connected-apps/core';
 import { expect } from 'vitest';
-import { jsonAnswer, type ResponseBuilder } from '../support/interactions.ts';
+import {
+  type Given,
+  jsonAnswer,
+  type RequestBuilder,
+  type ResponseBuilder,
+} from '../support/interactions.ts';
 import { matching } from '../support/matchers.ts';
 import { proxyError } from './react-proxy-shapes.ts';
 import { stytchErrorBody } from './stytch-shapes.ts';
@@ -14,6 +19,16 @@ export interface ErrorAnswer {
   answer: ResponseBuilder;
   /** Assertions on the hook's error, inside the interaction: a consumer that fails them writes no pact. */
   check: (error: StytchApiError) => void;
+}
+
+/** One revoke the proxy answers with an error, by a page on `Client` (the ids of whose app: each file's own). */
+export interface RevokeErrorCase<Client> extends ErrorAnswer {
+  given: ReadonlyArray<Given>;
+  uponReceiving: string;
+  /** What the page sends. @default the signed-in page's bearer revoke */
+  request?: RequestBuilder;
+  /** The client the page uses. @default signed in with the pact's fake session */
+  clientFor?: (url: string) => Client;
 }
 
 /** The hook's settled error, which must be a typed Stytch-shaped one. */
