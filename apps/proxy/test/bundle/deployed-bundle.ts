@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_INPUTS_PATH, BUNDLE_PATH, sha256 } from '../../scripts/bundle.ts';
+import { type RunningNode, runNode } from '../helpers/run-node.ts';
 
 export { BUNDLE_PATH };
 
@@ -45,17 +44,7 @@ export async function deployBundle(): Promise<DeployedBundle> {
 }
 
 /** The bundle running as `node connected-apps-proxy.mjs` in its directory. */
-export interface RunningBundle {
-  child: ChildProcess;
-  /** Everything it wrote to stdout and stderr so far. */
-  output(): string;
-  /** Resolves with the URL it logs once listening; rejects if it exits or does not within 10 s. */
-  listening(): Promise<string>;
-  /** Resolves with its exit code. */
-  exited: Promise<number | null>;
-  /** SIGKILLs it if it still runs (for `finally`). */
-  kill(): void;
-}
+export type RunningBundle = RunningNode;
 
 /**
  * Runs `node connected-apps-proxy.mjs` from the bundle's directory with only `env` and `PATH`.
@@ -65,42 +54,5 @@ export interface RunningBundle {
  * const url = await running.listening();
  */
 export function runBundle(deployed: DeployedBundle, env: Record<string, string>): RunningBundle {
-  const child = spawn(process.execPath, [deployed.file], {
-    cwd: deployed.dir,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += String(chunk);
-    output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return {
-    child,
-    output: () => output,
-    listening: () =>
-      new Promise((resolve, reject) => {
-        const fail = (why: string) => reject(new Error(`the bundle did not start (${why}): ${output}`));
-        const timer = setTimeout(() => fail('10 s passed'), 10_000);
-        exited.then((code) => fail(`exit code ${code}`));
-        const look = () => {
-          const match = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
-          if (!match?.[1]) return;
-          clearTimeout(timer);
-          child.stdout?.off('data', look);
-          resolve(match[1]);
-        };
-        child.stdout?.on('data', look);
-        look();
-      }),
-    exited,
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
-  };
+  return runNode([deployed.file], { env, cwd: deployed.dir, name: 'the bundle' });
 }

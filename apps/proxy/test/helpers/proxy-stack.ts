@@ -24,17 +24,33 @@ export function startProxyStack(env: Record<string, string> = {}, emulator?: Emu
  *   await fetch(`${t.stack.url}${proxyListPath(t.world.alice.user_id)}`, { headers: bearer(t.world.alice.jwt) });
  * });
  */
-export function useSeededStack(env: Record<string, string> = {}): {
+export function useSeededStack(env: Record<string, string> = {}): SeededStack<World> {
+  return useStackSeededWith(seedWorld, env);
+}
+
+/** A stack for the test file and the world seeded for the running test. */
+export interface SeededStack<W> {
   readonly stack: ProxyStack;
-  readonly world: World;
-} {
+  readonly world: W;
+}
+
+/**
+ * {@link useSeededStack} with another world: `seed` runs before each test on the stack's emulator.
+ *
+ * @example
+ * const t = useStackSeededWith(seedB2BWorld, { UPSTREAM_RETRIES: '0' });
+ */
+export function useStackSeededWith<W>(
+  seed: (emulator: Emulator) => Promise<W>,
+  env: Record<string, string> = {},
+): SeededStack<W> {
   let stack: ProxyStack | undefined;
-  let world: World | undefined;
+  let world: W | undefined;
   beforeAll(async () => {
     stack = await startProxyStack(env);
   });
   beforeEach(async () => {
-    world = await seedWorld((stack as ProxyStack).emulator);
+    world = await seed((stack as ProxyStack).emulator);
     stack?.logs.clear();
   });
   afterAll(() => stack?.stop());
@@ -43,7 +59,7 @@ export function useSeededStack(env: Record<string, string> = {}): {
       return stack as ProxyStack;
     },
     get world() {
-      return world as World;
+      return world as W;
     },
   };
 }
