@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sampleRecord } from '../../test/helpers/sample-record.ts';
 import { isRevocationRecord, mergeRecords, type RevocationRecord } from './revocation-record.ts';
 
-const pending: RevocationRecord = {
-  occurred_at: '2026-01-02T03:04:05.678Z',
-  request_id: 'req-1',
-  stytch_request_id: null,
-  action: 'revoke',
-  connected_app_id: 'connected-app-test-1',
-  outcome: 'pending',
-  status_code: null,
-  error_type: null,
-  actor: { user_id: 'user-test-1', member_id: null, session_id: 'session-test-1', as_admin: false },
-  subject: { user_id: 'user-test-1', organization_id: null, member_id: null },
-  client_address: '127.0.0.1',
-  user_agent: null,
-};
+const pending = sampleRecord();
 const revoked: RevocationRecord = {
   ...pending,
   outcome: 'revoked',

@@ -2,23 +2,11 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleRecord } from '../../test/helpers/sample-record.ts';
 import type { RevocationRecord } from './revocation-record.ts';
 import { createSpool } from './spool.ts';
 
-const row = (request_id: string): RevocationRecord => ({
-  occurred_at: '2026-01-02T03:04:05.678Z',
-  request_id,
-  stytch_request_id: null,
-  action: 'revoke',
-  connected_app_id: 'connected-app-test-1',
-  outcome: 'pending',
-  status_code: null,
-  error_type: null,
-  actor: { user_id: 'user-test-1', member_id: null, session_id: 'session-test-1', as_admin: false },
-  subject: { user_id: 'user-test-1', organization_id: null, member_id: null },
-  client_address: null,
-  user_agent: null,
-});
+const row = (request_id: string): RevocationRecord => sampleRecord({ request_id, client_address: null });
 
 const dirs: string[] = [];
 const tempDir = () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sampleRecord } from '../../test/helpers/sample-record.ts';
 import type { RevocationRecord } from './revocation-record.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
@@ -16,25 +17,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const row = (
-  request_id: string,
-  at: string,
-  overrides: Partial<RevocationRecord> = {},
-): RevocationRecord => ({
-  occurred_at: at,
-  request_id,
-  stytch_request_id: null,
-  action: 'revoke',
-  connected_app_id: 'connected-app-test-1',
-  outcome: 'pending',
-  status_code: null,
-  error_type: null,
-  actor: { user_id: 'user-test-1', member_id: null, session_id: 'session-test-1', as_admin: false },
-  subject: { user_id: 'user-test-1', organization_id: null, member_id: null },
-  client_address: '127.0.0.1',
-  user_agent: null,
-  ...overrides,
-});
+const row = (request_id: string, at: string, overrides: Partial<RevocationRecord> = {}): RevocationRecord =>
+  sampleRecord({ request_id, occurred_at: at, ...overrides });
 
 describe('SQLite store (in its worker thread)', () => {
   it('creates and migrates the file once, completes a pending row and never reverts or doubles it', async () => {

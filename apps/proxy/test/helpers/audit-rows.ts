@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { PROXY_ROUTES, stytchPath, type UsersRevocationsResponse } from '@connected-apps/core/wire';
-import { bearer, PROXY_BASE_PATH, proxyRevokePath } from '@connected-apps/testkit';
+import type { ControlClient } from '@connected-apps/stytch-emulator';
+import { bearer, PROXY_BASE_PATH, proxyRevokePath, type SeededUser, seedUser } from '@connected-apps/testkit';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 
@@ -89,4 +90,32 @@ export async function revoke(
     requestId: response.headers.get('x-request-id'),
     body: (await response.json()) as Record<string, unknown>,
   };
+}
+
+/** `users` seeded users, each having granted `apps` apps: one revoke to make per (user, app) pair. */
+export async function seedGrants(
+  control: ControlClient,
+  users: number,
+  apps: number,
+): Promise<{ user: SeededUser; app_id: string }[]> {
+  const seeded: SeededUser[] = [];
+  for (let i = 0; i < users; i++) {
+    seeded.push(
+      await seedUser(
+        control,
+        Array.from({ length: apps }, (_, n) => `App ${n}`),
+      ),
+    );
+  }
+  return seeded.flatMap((user) => user.apps.map((app) => ({ user, app_id: app.connected_app_id })));
+}
+
+/** The revokes the emulator applied (answered 200), as wire paths. */
+export async function appliedRevokes(control: ControlClient): Promise<string[]> {
+  const { requests } = await control.getRequests();
+  return requests
+    .filter(
+      (request) => request.method === 'POST' && request.path.endsWith('/revoke') && request.status === 200,
+    )
+    .map((request) => request.path);
 }

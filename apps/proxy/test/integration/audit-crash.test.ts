@@ -2,17 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
-import {
-  bearer,
-  proxyEnv,
-  proxyRevokePath,
-  type SeededUser,
-  seedUser,
-  stytchRevokePath,
-} from '@connected-apps/testkit';
+import { bearer, proxyEnv, proxyRevokePath, stytchRevokePath } from '@connected-apps/testkit';
 import pMap from 'p-map';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sqliteRows, useTempDir } from '../helpers/audit-rows.ts';
+import { appliedRevokes, seedGrants, sqliteRows, useTempDir } from '../helpers/audit-rows.ts';
 import { type RunningMain, runMain } from '../helpers/run-main.ts';
 
 const dir = useTempDir();
@@ -23,11 +16,7 @@ beforeAll(async () => {
 afterAll(() => emulator?.stop());
 
 /** 40 (user, app) grants: one revoke each. */
-async function grants() {
-  const users: SeededUser[] = [];
-  for (let i = 0; i < 8; i++) users.push(await seedUser(emulator.control, ['A', 'B', 'C', 'D', 'E']));
-  return users.flatMap((user) => user.apps.map((app) => ({ user, app_id: app.connected_app_id })));
-}
+const grants = () => seedGrants(emulator.control, 8, 5);
 
 /** The CLI proxy (`src/main.ts`) on a SQLite audit file. */
 function proxyProcess(name: string): { main: RunningMain; dbPath: string; spoolDir: string } {
@@ -76,16 +65,6 @@ async function burstUntilKilled(
   return statuses;
 }
 
-/** The revokes the emulator applied (answered 200), as wire paths. */
-async function appliedRevokes(): Promise<string[]> {
-  const { requests } = await emulator.control.getRequests();
-  return requests
-    .filter(
-      (request) => request.method === 'POST' && request.path.endsWith('/revoke') && request.status === 200,
-    )
-    .map((request) => request.path);
-}
-
 /**
  * One row per applied revoke and no other claim of success: every revoke Stytch applied has exactly
  * one row (its outcome, or `pending` if the process died before Stytch's answer reached it), and no
@@ -113,7 +92,7 @@ describe('audit trail (SQLite) when the proxy process is SIGKILLed mid-burst', (
       const statuses = await burstUntilKilled(await first.main.listening(), first.main, pairs, 15);
       expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(15);
       expect(statuses).toContain(0);
-      const applied = await appliedRevokes();
+      const applied = await appliedRevokes(emulator.control);
       const rows = expectOneRowPerAppliedRevoke(first.dbPath, applied);
       // Every answer the client received is already in the trail with its outcome.
       expect(rows.filter((row) => row.outcome === 'revoked').length).toBeGreaterThanOrEqual(
@@ -135,7 +114,7 @@ describe('audit trail (SQLite) when the proxy process is SIGKILLed mid-burst', (
       }
       // Every grant is revoked now, each by one applied revoke; an attempt the kill cut before it
       // reached Stytch keeps its pending row, and the retry has a row of its own.
-      const all = await appliedRevokes();
+      const all = await appliedRevokes(emulator.control);
       expect([...all].sort()).toEqual(
         pairs.map(({ user, app_id }) => stytchRevokePath(user.user_id, app_id)).sort(),
       );
@@ -180,7 +159,7 @@ describe('audit trail (SQLite) when the proxy process is SIGKILLed mid-burst', (
 
       restarted = proxyProcess('spooled').main;
       await restarted.listening();
-      const applied = await appliedRevokes();
+      const applied = await appliedRevokes(emulator.control);
       await vi.waitFor(() => expectOneRowPerAppliedRevoke(proxy.dbPath, applied), {
         timeout: 10_000,
         interval: 100,

@@ -12,31 +12,24 @@ import { openSqliteStore } from '../../src/audit/sqlite-store.ts';
 import { runAuditCommand } from '../../src/cli/audit-export.ts';
 import { revoke, sqliteRows, useTempDir } from '../helpers/audit-rows.ts';
 import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
+import { sampleRecord } from '../helpers/sample-record.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const DAY = 86_400_000;
 const dir = useTempDir();
 const dbPath = () => join(dir(), 'audit.db');
 
-const old = (request_id: string, ageDays: number): RevocationRecord => ({
-  occurred_at: new Date(Date.now() - ageDays * DAY).toISOString(),
-  request_id,
-  stytch_request_id: `request-id-test-${request_id}`,
-  action: 'revoke',
-  connected_app_id: 'connected-app-test-made-up',
-  outcome: 'revoked',
-  status_code: 200,
-  error_type: null,
-  actor: {
-    user_id: 'user-test-made-up',
-    member_id: null,
-    session_id: 'session-test-made-up',
-    as_admin: false,
-  },
-  subject: { user_id: 'user-test-made-up', organization_id: null, member_id: null },
-  client_address: '203.0.113.9',
-  user_agent: '=cmd|x',
-});
+/** A revoke `ageDays` days ago, with a user agent a spreadsheet would run as a formula. */
+const old = (request_id: string, ageDays: number): RevocationRecord =>
+  sampleRecord({
+    occurred_at: new Date(Date.now() - ageDays * DAY).toISOString(),
+    request_id,
+    stytch_request_id: `request-id-test-${request_id}`,
+    outcome: 'revoked',
+    status_code: 200,
+    client_address: '203.0.113.9',
+    user_agent: '=cmd|x',
+  });
 
 let emulator: Emulator;
 let world: World;

@@ -1,16 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
-import {
-  type RunningPostgres,
-  type SeededUser,
-  seedUser,
-  startPostgres,
-  stytchRevokePath,
-} from '@connected-apps/testkit';
+import { type RunningPostgres, startPostgres, stytchRevokePath } from '@connected-apps/testkit';
 import pMap from 'p-map';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { postgresRows, readHistory, revoke, useTempDir } from '../helpers/audit-rows.ts';
+import {
+  appliedRevokes,
+  postgresRows,
+  readHistory,
+  revoke,
+  seedGrants,
+  useTempDir,
+} from '../helpers/audit-rows.ts';
 import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
 
 const dir = useTempDir();
@@ -45,35 +46,11 @@ async function twoReplicas(database: string): Promise<{ url: string; replicas: P
   return { url, replicas };
 }
 
-/** `users` users, each having granted `apps` apps: one revoke per (user, app) pair. */
-async function grants(users: number, apps: number) {
-  const seeded: SeededUser[] = [];
-  for (let i = 0; i < users; i++) {
-    seeded.push(
-      await seedUser(
-        emulator.control,
-        Array.from({ length: apps }, (_, n) => `App ${n}`),
-      ),
-    );
-  }
-  return seeded.flatMap((user) => user.apps.map((app) => ({ user, app_id: app.connected_app_id })));
-}
-
-/** The (user, app) pairs whose revoke the emulator applied (answered 200), by wire path. */
-async function appliedRevokes(): Promise<string[]> {
-  const { requests } = await emulator.control.getRequests();
-  return requests
-    .filter(
-      (request) => request.method === 'POST' && request.path.endsWith('/revoke') && request.status === 200,
-    )
-    .map((request) => request.path);
-}
-
 describe('audit trail on PostgreSQL, shared by two replicas', () => {
   it('records N revokes spread across both replicas as exactly N rows, each with both request ids', async () => {
     const { url, replicas } = await twoReplicas('audit_replicas');
     try {
-      const pairs = await grants(8, 5);
+      const pairs = await seedGrants(emulator.control, 8, 5);
       const answers = await pMap(
         pairs,
         ({ user, app_id }, i) =>
@@ -106,7 +83,7 @@ describe('audit trail on PostgreSQL, shared by two replicas', () => {
 
   it('loses and doubles nothing when PostgreSQL is killed during a burst and restarted: the spools replay', async () => {
     const { url, replicas } = await twoReplicas('audit_crash');
-    const pairs = await grants(12, 5);
+    const pairs = await seedGrants(emulator.control, 12, 5);
     await emulator.control.clearRequests();
     let done = 0;
     let killed: Promise<void> | undefined;
@@ -144,7 +121,7 @@ describe('audit trail on PostgreSQL, shared by two replicas', () => {
         ),
       ).toBe(true);
 
-      const applied = await appliedRevokes();
+      const applied = await appliedRevokes(emulator.control);
       expect(applied).toHaveLength(pairs.length);
       const pathOf = new Map(answers.map((answer) => [answer.requestId, answer.path]));
       await vi.waitFor(

@@ -8,6 +8,7 @@ import { openPostgresStore } from '../../src/audit/postgres-store.ts';
 import type { RevocationRecord } from '../../src/audit/revocation-record.ts';
 import { createSpool } from '../../src/audit/spool.ts';
 import { createLogger } from '../../src/logging/create-logger.ts';
+import { sampleRecord } from '../helpers/sample-record.ts';
 
 let pg: RunningPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'audit-replay-'));
@@ -19,26 +20,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const row = (request_id: string, overrides: Partial<RevocationRecord> = {}): RevocationRecord => ({
-  occurred_at: '2026-01-02T03:04:05.678Z',
-  request_id,
-  stytch_request_id: 'request-id-test-00000000-0000-4000-8000-000000000001',
-  action: 'revoke',
-  connected_app_id: 'connected-app-test-made-up',
-  outcome: 'failed',
-  status_code: 500,
-  error_type: 'internal_server_error',
-  actor: {
-    user_id: 'user-test-made-up',
-    member_id: null,
-    session_id: 'session-test-made-up',
-    as_admin: false,
-  },
-  subject: { user_id: 'user-test-made-up', organization_id: null, member_id: null },
-  client_address: '127.0.0.1',
-  user_agent: null,
-  ...overrides,
-});
+/** A failed revoke a previous process spooled. */
+const row = (request_id: string, overrides: Partial<RevocationRecord> = {}): RevocationRecord =>
+  sampleRecord({
+    request_id,
+    stytch_request_id: 'request-id-test-00000000-0000-4000-8000-000000000001',
+    outcome: 'failed',
+    status_code: 500,
+    error_type: 'internal_server_error',
+    ...overrides,
+  });
 
 describe('audit trail replay on start (PostgreSQL)', () => {
   it('replays what a previous process spooled, skips a torn line, and sets aside a row PostgreSQL refuses', async () => {
@@ -72,7 +63,7 @@ describe('audit trail replay on start (PostgreSQL)', () => {
       expect(logs.lines()).toContainEqual(
         expect.objectContaining({ level: 'error', msg: 'audit row refused by the database: set aside' }),
       );
-      const history = await trail.history({ subject: { user_id: 'user-test-made-up' }, limit: 10 });
+      const history = await trail.history({ subject: { user_id: 'user-test-1' }, limit: 10 });
       expect(history.map((stored) => stored.record.request_id)).toEqual(['req-good']);
       const rejected = readFileSync(join(spoolDir, 'rejected.jsonl'), 'utf8').trim().split('\n');
       expect(rejected.map((line) => (JSON.parse(line) as RevocationRecord).request_id)).toEqual([
