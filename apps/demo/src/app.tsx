@@ -1,10 +1,11 @@
 import { ConnectedAppsManager } from '@connected-apps/react/ui';
 import { scopeWords } from './scope-words.ts';
-import { useSignedInUser } from './use-signed-in-user.ts';
+import { SessionNotice } from './session-notice.tsx';
+import { useWhoAmI } from './use-who-am-i.ts';
 
 /** The page: who is signed in, and their connected apps. */
 export function App() {
-  const userId = useSignedInUser();
+  const userId = useWhoAmI('user_id');
   return (
     <main className="page">
       <header className="page-header">
@@ -19,19 +20,7 @@ export function App() {
           </p>
         )}
       </header>
-      {userId === undefined && (
-        <p className="notice" role="status">
-          Checking your session…
-        </p>
-      )}
-      {userId === null && (
-        <div className="notice">
-          <p>You are signed out.</p>
-          <a className="sign-in" href="/dev/sign-in">
-            Sign in as the demo user
-          </a>
-        </div>
-      )}
+      <SessionNotice signedIn={userId} signInHref="/dev/sign-in" signInLabel="Sign in as the demo user" />
       {userId && (
         <ConnectedAppsManager
           user_id={userId}

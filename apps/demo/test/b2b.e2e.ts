@@ -1,21 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import { countRequests, PROXY_BASE_PATH } from '@connected-apps/testkit';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoMember, type DemoStack, startDemoStack } from '../src/stack.ts';
-import { launchChromium } from './browser.ts';
+import type { DemoMember, DemoStack } from '../src/stack.ts';
 import { APP } from './demo-apps.ts';
-import { installAxe, pageChecks } from './page-checks.ts';
+import { type DemoPage, openDemoPage, SCREENSHOTS } from './demo-page.ts';
+import { pageChecks } from './page-checks.ts';
 
 // B2B mode in real Chromium against the real stack, seeded from the emulator's B2B demo fixture (Acme
 // Corp: Avery Admin, an admin; Morgan Member and Riley Ops). The tests run in order on one stack: each
 // picks up the grants the one before left.
-const screenshots = resolve(import.meta.dirname, '..', process.env.SCREENSHOTS_DIR ?? 'screenshots');
-
+let demo: DemoPage;
 let stack: DemoStack;
-let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let organization_id: string;
 let avery: DemoMember;
@@ -23,26 +19,20 @@ let morgan: DemoMember;
 let riley: DemoMember;
 
 beforeAll(async () => {
-  await mkdir(screenshots, { recursive: true });
-  stack = await startDemoStack({ port: 0, proxyLogLevel: 'silent', viteLogLevel: 'warn' });
+  demo = await openDemoPage();
+  ({ stack, page } = demo);
   organization_id = stack.b2b.organization.organization_id;
   const named = (external_id: string) =>
     stack.b2b.members.find((member) => member.external_id === external_id)!;
   [avery, morgan, riley] = [named('avery-admin'), named('morgan-member'), named('riley-ops')];
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await installAxe(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => demo?.close());
 
 const section = () => page.locator('section.ca-manager');
 const appRows = () => section().getByRole('list').first().locator(':scope > li');
 const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
-const checks = pageChecks(() => page, screenshots);
+const checks = pageChecks(() => page, SCREENSHOTS);
 const { focused, expectNoAxeViolations, tabTo } = checks;
 const captureState = (state: string, part: Locator = section()) => checks.captureState(state, part);
 

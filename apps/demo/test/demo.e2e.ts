@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { STYTCH_ROUTES } from '@connected-apps/core/wire';
 import {
   countRequests,
@@ -11,36 +9,27 @@ import {
 } from '@connected-apps/testkit';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoStack, startDemoStack } from '../src/stack.ts';
-import { launchChromium } from './browser.ts';
+import type { DemoStack } from '../src/stack.ts';
 import { APP } from './demo-apps.ts';
-import { installAxe, pageChecks } from './page-checks.ts';
+import { type DemoPage, openDemoPage, SCREENSHOTS } from './demo-page.ts';
+import { pageChecks } from './page-checks.ts';
 
-// `pnpm run screenshots` points this at docs/ui, where the README's pictures live; a plain run keeps
-// its pictures in the git-ignored screenshots/.
-const screenshots = resolve(import.meta.dirname, '..', process.env.SCREENSHOTS_DIR ?? 'screenshots');
-
+let demo: DemoPage;
 let stack: DemoStack;
-let browser: { context: BrowserContext; close: () => Promise<void> };
+let browser: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await mkdir(screenshots, { recursive: true });
-  stack = await startDemoStack({ port: 0, proxyLogLevel: 'silent', viteLogLevel: 'warn' });
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await installAxe(page);
+  demo = await openDemoPage();
+  ({ stack, browser, page } = demo);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => demo?.close());
 
 const manager = () => page.locator('section.ca-manager');
 const appRows = () => page.getByRole('list', { name: 'Your apps' }).locator(':scope > li');
 const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
-const checks = pageChecks(() => page, screenshots);
+const checks = pageChecks(() => page, SCREENSHOTS);
 const { focused, expectNoAxeViolations, tabTo } = checks;
 const captureState = (state: string, part: Locator = manager()) => checks.captureState(state, part);
 /** Holds the page's next request to this proxy path (see `pageChecks`). */
@@ -161,7 +150,7 @@ describe('the demo page, in Chromium', () => {
 
   it('stays signed in on the opaque session once the short-lived JWT cookie is gone', async () => {
     await openSignedIn();
-    const cookies = await browser.context.cookies();
+    const cookies = await browser.cookies();
     const now = Date.now() / 1000;
     const jwtCookie = cookies.find((cookie) => cookie.name === 'stytch_session_jwt');
     const tokenCookie = cookies.find((cookie) => cookie.name === 'stytch_session');
@@ -171,7 +160,7 @@ describe('the demo page, in Chromium', () => {
     expect(jwtCookie!.expires - now).toBeLessThanOrEqual(301);
     expect(tokenCookie!.expires - now).toBeGreaterThan(3600);
 
-    await browser.context.clearCookies({ name: 'stytch_session_jwt' });
+    await browser.clearCookies({ name: 'stytch_session_jwt' });
     await stack.control.clearRequests();
     await page.reload();
     await expect.poll(() => appRows().count()).toBe(2);

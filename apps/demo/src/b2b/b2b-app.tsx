@@ -1,14 +1,15 @@
+import { SessionNotice } from '../session-notice.tsx';
+import { useWhoAmI } from '../use-who-am-i.ts';
 import { MemberApps } from './member-apps.tsx';
 import { memberName, organizationName } from './member-directory.ts';
 import { OrganizationApps } from './organization-apps.tsx';
-import { useSignedInMember } from './use-signed-in-member.ts';
 
 /** Which page of B2B mode: the member's own apps, or the organization's (for admins). */
 export type B2BPage = 'member' | 'admin';
 
 /** B2B mode: who is signed in (a member of an organization), and the page they asked for. */
 export function B2BApp({ page }: { page: B2BPage }) {
-  const member = useSignedInMember();
+  const member = useWhoAmI('member');
   return (
     <main className="page">
       <header className="page-header">
@@ -32,19 +33,11 @@ export function B2BApp({ page }: { page: B2BPage }) {
           </p>
         )}
       </header>
-      {member === undefined && (
-        <p className="notice" role="status">
-          Checking your session…
-        </p>
-      )}
-      {member === null && (
-        <div className="notice">
-          <p>You are signed out.</p>
-          <a className="sign-in" href={`/dev/b2b/sign-in?page=${page}`}>
-            Sign in as a member of the demo organization
-          </a>
-        </div>
-      )}
+      <SessionNotice
+        signedIn={member}
+        signInHref={`/dev/b2b/sign-in?page=${page}`}
+        signInLabel="Sign in as a member of the demo organization"
+      />
       {member && page === 'member' && <MemberApps member={member} />}
       {member && page === 'admin' && <OrganizationApps member={member} />}
     </main>

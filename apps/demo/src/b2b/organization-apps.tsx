@@ -4,8 +4,9 @@ import {
   useOrganizationConnectedApps,
   useRevokeMemberConnectedApp,
 } from '@connected-apps/react/b2b';
-import { useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import type { SignedInMember } from '../dev/session-cookies.ts';
+import { AppsSection, useRevokeAnnouncer } from './apps-section.tsx';
 import { memberName } from './member-directory.ts';
 import { AppHeading, AppLogo, ErrorNotice, RevokeButton, ScopeChips } from './parts.tsx';
 
@@ -16,60 +17,31 @@ import { AppHeading, AppLogo, ErrorNotice, RevokeButton, ScopeChips } from './pa
 export function OrganizationApps({ member }: { member: SignedInMember }) {
   const { organization_id } = member;
   const apps = useOrganizationConnectedApps({ organization_id });
-  const titleId = useId();
-  const title = useRef<HTMLHeadingElement>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const onRevoked = (sentence: string) => {
-    setAnnouncement(sentence);
-    title.current?.focus();
-  };
-  const forbidden = apps.status === 'error' && apps.error.status_code === 403;
-
+  const announcer = useRevokeAnnouncer();
   return (
-    <section className="ca-manager b2b apps" aria-labelledby={titleId}>
-      <div className="ca-header">
-        <h2 id={titleId} ref={title} tabIndex={-1} className="ca-title">
-          Your organization’s apps{apps.data && <span className="ca-count"> ({apps.data.length})</span>}
-        </h2>
-      </div>
-      <p role="status" className={announcement ? 'ca-success' : 'ca-sr-only'}>
-        {announcement}
-      </p>
-      {apps.status === 'pending' && (
-        <p className="b2b-loading">Loading your organization’s connected apps…</p>
-      )}
-      {forbidden && (
-        <ErrorNotice
-          title="Only your organization’s admins can see and revoke its members’ apps"
-          error={apps.error}
+    <AppsSection
+      heading="Your organization’s apps"
+      apps={apps}
+      announcer={announcer}
+      what="your organization’s connected apps"
+      empty="No member of your organization has authorized an app."
+      refusal={
+        apps.status === 'error' && apps.error.status_code === 403 ? (
+          <ErrorNotice
+            title="Only your organization’s admins can see and revoke its members’ apps"
+            error={apps.error}
+          />
+        ) : undefined
+      }
+      row={(app) => (
+        <OrganizationAppRow
+          key={app.connected_app_id}
+          organization_id={organization_id}
+          app={app}
+          onRevoked={announcer.announce}
         />
       )}
-      {apps.status === 'error' && !forbidden && (
-        <ErrorNotice title="Could not load your organization’s connected apps" error={apps.error}>
-          <button type="button" className="ca-button" onClick={() => void apps.refetch()}>
-            Try again
-          </button>
-        </ErrorNotice>
-      )}
-      {apps.data?.length === 0 && (
-        <div className="ca-empty">
-          <p className="ca-empty-title">No connected apps</p>
-          <p>No member of your organization has authorized an app.</p>
-        </div>
-      )}
-      {apps.data && apps.data.length > 0 && (
-        <ul className="ca-list" aria-labelledby={titleId}>
-          {apps.data.map((app) => (
-            <OrganizationAppRow
-              key={app.connected_app_id}
-              organization_id={organization_id}
-              app={app}
-              onRevoked={onRevoked}
-            />
-          ))}
-        </ul>
-      )}
-    </section>
+    />
   );
 }
 
