@@ -2,29 +2,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { adminAndMemberWithApp } from '../support/b2b-givens.ts';
 import { writePactWithRenamedField } from '../support/pact-copy.ts';
 import { pactFilePath } from '../support/pact-files.ts';
 import { PROXY, REACT_CONSUMER } from '../support/participants.ts';
-import { verifyProvider } from '../support/verify-provider.ts';
+import { STATES } from '../support/provider-states.ts';
+import { asReported, verifyProvider } from '../support/verify-provider.ts';
 import { providerForSuite } from './provider-under-test.ts';
 import { startProxyProvider } from './proxy-provider.ts';
 
-const REVOKE = 'a revoke of a connected app by its signed-in user';
-/** How Pact's verifier names that interaction in a failure: pact, provider states and description. */
-const REVOKE_AS_REPORTED =
-  'Verifying a pact between connected-apps-react and connected-apps-proxy' +
-  ' Given user {user_id} has connected app {connected_app_id} And user {user_id} is signed in' +
-  ` - ${REVOKE}`;
+const PACT = [REACT_CONSUMER, PROXY] as const;
 
+const REVOKE = 'a revoke of a connected app by its signed-in user';
+const REVOKE_AS_REPORTED = asReported(PACT, [STATES.userHasConnectedApp, STATES.userIsSignedIn], REVOKE);
+
+/** The B2B one-app view (its five provider states: the admin's and the member's with the app). */
 const ONE_APP = "a request for one of the organization's connected apps by a signed-in admin";
-/** The B2B one-app view, as the verifier names it (its five provider states, in order). */
-const ONE_APP_AS_REPORTED =
-  'Verifying a pact between connected-apps-react and connected-apps-proxy' +
-  ' Given organization {organization_id} exists' +
-  ' And member {member_id} of organization {organization_id} exists' +
-  ' And member {member_id} of organization {organization_id} exists' +
-  ' And member {member_id} of organization {organization_id} has connected app {connected_app_id}' +
-  ` And member {member_id} of organization {organization_id} is signed in - ${ONE_APP}`;
+const ONE_APP_AS_REPORTED = asReported(
+  PACT,
+  adminAndMemberWithApp.map(([state]) => state),
+  ONE_APP,
+);
 
 /**
  * The proxy verification is not a formality: the same verifier, against the same real proxy, fails
@@ -38,18 +36,18 @@ describe('the connected-apps-proxy verification', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'proxy-pact-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('fails, naming the interaction and the field, when the answer lacks a pinned field', async () => {
-    const pact = join(scratch, 'renamed-request-id.json');
-    writePactWithRenamedField(pactFilePath(REACT_CONSUMER, PROXY), pact, {
-      interaction: REVOKE,
-      field: 'request_id',
-      renamedTo: 'requestId',
-    });
+  /** Verifies a copy of the react pact whose `interaction` expects `field` as `renamedTo`, and only it. */
+  function verifyWithRenamedField(interaction: string, field: string, renamedTo: string): Promise<void> {
+    const pact = join(scratch, `renamed-${field}.json`);
+    writePactWithRenamedField(pactFilePath(...PACT), pact, { interaction, field, renamedTo });
     // Pact's own filter (a regex on the description): one interaction keeps this fast.
-    vi.stubEnv('PACT_DESCRIPTION', `^${REVOKE}$`);
+    vi.stubEnv('PACT_DESCRIPTION', `^${interaction}$`);
+    return verifyProvider({ ...provider().options, pactUrls: [pact] });
+  }
 
+  it('fails, naming the interaction and the field, when the answer lacks a pinned field', async () => {
     // The whole message: exactly this mismatch, nothing else.
-    await expect(verifyProvider({ ...provider().options, pactUrls: [pact] })).rejects.toThrow(
+    await expect(verifyWithRenamedField(REVOKE, 'request_id', 'requestId')).rejects.toThrow(
       new Error(
         `Provider verification failed:\n${REVOKE_AS_REPORTED}: $ Actual map is missing the following keys: requestId`,
       ),
@@ -57,15 +55,7 @@ describe('the connected-apps-proxy verification', () => {
   }, 30_000);
 
   it('fails the same way on a B2B answer: the one-app view lacking active_members', async () => {
-    const pact = join(scratch, 'renamed-active-members.json');
-    writePactWithRenamedField(pactFilePath(REACT_CONSUMER, PROXY), pact, {
-      interaction: ONE_APP,
-      field: 'active_members',
-      renamedTo: 'activeMembers',
-    });
-    vi.stubEnv('PACT_DESCRIPTION', `^${ONE_APP}$`);
-
-    await expect(verifyProvider({ ...provider().options, pactUrls: [pact] })).rejects.toThrow(
+    await expect(verifyWithRenamedField(ONE_APP, 'active_members', 'activeMembers')).rejects.toThrow(
       new Error(
         `Provider verification failed:\n${ONE_APP_AS_REPORTED}: $ Actual map is missing the following keys: activeMembers`,
       ),

@@ -20,6 +20,19 @@ export async function verifyProvider(options: VerifierOptions): Promise<void> {
   }
 }
 
+/**
+ * How Pact's verifier names an interaction in a failure: the pact, the interaction's provider states
+ * in order, and its description.
+ */
+export function asReported(
+  [consumer, provider]: readonly [string, string],
+  states: ReadonlyArray<string>,
+  description: string,
+): string {
+  const given = states.length > 0 ? ` Given ${states.join(' And ')}` : '';
+  return `Verifying a pact between ${consumer} and ${provider}${given} - ${description}`;
+}
+
 function summarize(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   let report: VerificationReport;
