@@ -1,4 +1,4 @@
-import { defaultBaseUrl, stytchEnvironment } from '@connected-apps/core/wire';
+import { defaultBaseUrl, isHttpBaseUrl, stytchEnvironment } from '@connected-apps/core/wire';
 import { CliError } from '../errors/cli-error.ts';
 
 /** Where and as whom the CLI calls Stytch. */
@@ -24,7 +24,7 @@ export function readCredentials(env: NodeJS.ProcessEnv): Credentials {
     throw new CliError('missing_credentials', `Set ${missing.join(' and ')} (the project's id and secret).`);
   }
   const baseUrl = env.STYTCH_BASE_URL || defaultBaseUrl(project_id);
-  if (!isHttpUrl(baseUrl)) {
+  if (!isHttpBaseUrl(baseUrl)) {
     throw new CliError('invalid_arguments', 'STYTCH_BASE_URL must be an absolute http(s) URL.');
   }
   return { project_id, secret, baseUrl };
@@ -37,14 +37,5 @@ export function requireConsentForLive(project_id: string, yes: boolean): void {
       'live_project_needs_yes',
       `${project_id} is a live project: add --yes to revoke in production (or --dry-run to look first).`,
     );
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
   }
 }
