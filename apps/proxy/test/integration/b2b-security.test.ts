@@ -1,4 +1,10 @@
-import { ALLOWED_ORIGIN, bearer, rawRequest, sessionJwtCookie } from '@connected-apps/testkit';
+import {
+  ALLOWED_ORIGIN,
+  bearer,
+  rawRequest,
+  sessionJwtCookie,
+  withEditedOrganizationClaim,
+} from '@connected-apps/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useB2BStack } from '../helpers/b2b-stack.ts';
 import {
@@ -165,10 +171,10 @@ describe('nothing crosses organizations', () => {
 
   it('a JWT whose organization claim was edited → 401 session_invalid (the signature covers it)', async () => {
     const { acme, bob, gina, calendar } = t.world;
-    const [header, payload, signature] = gina.jwt.split('.') as [string, string, string];
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    claims['https://stytch.com/organization'] = { organization_id: acme.organization_id, slug: acme.slug };
-    const edited = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    const edited = withEditedOrganizationClaim(gina.jwt, {
+      organization_id: acme.organization_id,
+      slug: acme.slug,
+    });
     await expectRefused(
       revokeOf(acme.organization_id, bob.member_id, calendar, bearer(edited)),
       401,
@@ -199,41 +205,36 @@ describe('member sessions', () => {
     );
   });
 
-  it("a consumer user's session JWT (no organization claim) → 401 session_invalid", async () => {
-    const { control } = t.stack.emulator;
+  it.each([
+    [
+      "a consumer user's session JWT (no organization claim)",
+      async () => {
+        const { control } = t.stack.emulator;
+        const user = await control.createUser({ name: 'Uma User' });
+        return (await control.mintSession({ user_id: user.user_id })).session_jwt;
+      },
+    ],
+    [
+      'an expired member JWT',
+      async () => {
+        const now = Math.floor(Date.now() / 1000);
+        const { session_jwt } = await t.stack.emulator.control.mintMemberSession({
+          organization_id: t.world.acme.organization_id,
+          member_id: t.world.bob.member_id,
+          claims_override: { iat: now - 900, nbf: now - 900, exp: now - 600 },
+        });
+        return session_jwt;
+      },
+    ],
+  ])('%s → 401 session_invalid', async (_name, mint) => {
     const { acme, bob, calendar } = t.world;
-    const user = await control.createUser({ name: 'Uma User' });
-    const { session_jwt } = await control.mintSession({ user_id: user.user_id });
-    await control.clearRequests();
+    const jwt = await mint();
+    await t.stack.emulator.control.clearRequests();
     await expectRefused(
-      revokeOf(acme.organization_id, bob.member_id, calendar, bearer(session_jwt)),
+      revokeOf(acme.organization_id, bob.member_id, calendar, bearer(jwt)),
       401,
       'session_invalid',
-      {
-        who: bob,
-        app: calendar,
-      },
-    );
-  });
-
-  it('an expired member JWT → 401 session_invalid', async () => {
-    const { control } = t.stack.emulator;
-    const { acme, bob, calendar } = t.world;
-    const now = Math.floor(Date.now() / 1000);
-    const { session_jwt } = await control.mintMemberSession({
-      organization_id: acme.organization_id,
-      member_id: bob.member_id,
-      claims_override: { iat: now - 900, nbf: now - 900, exp: now - 600 },
-    });
-    await control.clearRequests();
-    await expectRefused(
-      revokeOf(acme.organization_id, bob.member_id, calendar, bearer(session_jwt)),
-      401,
-      'session_invalid',
-      {
-        who: bob,
-        app: calendar,
-      },
+      { who: bob, app: calendar },
     );
   });
 
