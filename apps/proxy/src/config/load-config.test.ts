@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.ts';
+import { thrownConfigError } from '../../test/helpers/thrown-config-error.ts';
 import { loadConfig } from './load-config.ts';
 
 const required = {
@@ -7,15 +7,7 @@ const required = {
   STYTCH_SECRET: 'secret-test-abc',
 };
 
-function configError(env: Record<string, string | undefined>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('loadConfig accepted the environment');
-}
+const configError = (env: Record<string, string | undefined>) => thrownConfigError(() => loadConfig(env));
 
 describe('loadConfig', () => {
   it('fills every default from the two required variables', () => {

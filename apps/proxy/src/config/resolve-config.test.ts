@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.ts';
+import { thrownConfigError } from '../../test/helpers/thrown-config-error.ts';
 import { loadConfig } from './load-config.ts';
 import type { ProxyConfig } from './proxy-config.ts';
 import { type ProxyOptions, resolveConfig, variableOf } from './resolve-config.ts';
@@ -14,15 +14,7 @@ const required = {
 };
 const requiredEnv = { STYTCH_PROJECT_ID: required.projectId, STYTCH_SECRET: required.secret };
 
-function configError(options: ProxyOptions): ConfigError {
-  try {
-    resolveConfig(options);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('resolveConfig accepted the options');
-}
+const configError = (options: ProxyOptions) => thrownConfigError(() => resolveConfig(options));
 
 describe('resolveConfig', () => {
   it('fills the same defaults as loadConfig from the two required fields', () => {
