@@ -1,5 +1,7 @@
 import type { ControlClient } from '@connected-apps/stytch-emulator';
+import type { VerifierOptions } from '@pact-foundation/pact';
 import { CONNECTED_APP } from '../support/examples.ts';
+import { STATES } from '../support/provider-states.ts';
 
 /**
  * Provider-state data, created through the emulator's control API exactly as each state names it.
@@ -22,7 +24,7 @@ export async function createUserWithConnectedApp(
 }
 
 /** The `userHasConnectedApp` provider state, the same for every provider that sits on the emulator. */
-export function userHasConnectedApp(control: ControlClient) {
+function userHasConnectedApp(control: ControlClient) {
   return async (params: unknown): Promise<void> => {
     await createUserWithConnectedApp(control, param(params, 'user_id'), param(params, 'connected_app_id'));
   };
@@ -37,7 +39,7 @@ export function param(params: unknown, name: string): string {
 }
 
 /** The `organizationExists` state: the organization under its id, slug and external id. */
-export function organizationExists(control: ControlClient) {
+function organizationExists(control: ControlClient) {
   return async (params: unknown): Promise<void> => {
     await control.createOrganization({
       organization_id: param(params, 'organization_id'),
@@ -49,7 +51,7 @@ export function organizationExists(control: ControlClient) {
 }
 
 /** The `memberExists` state: a member of an existing organization, with the roles (and external id) the pact names. */
-export function memberExists(control: ControlClient) {
+function memberExists(control: ControlClient) {
   return async (params: unknown): Promise<void> => {
     const member_id = param(params, 'member_id');
     const { roles, external_id } = params as { roles?: unknown; external_id?: unknown };
@@ -65,7 +67,7 @@ export function memberExists(control: ControlClient) {
 }
 
 /** The `memberHasConnectedApp` state: the app (as the pacts show it) and the member's grant of it. */
-export function memberHasConnectedApp(control: ControlClient) {
+function memberHasConnectedApp(control: ControlClient) {
   return async (params: unknown): Promise<void> => {
     const connected_app_id = param(params, 'connected_app_id');
     const { scopes_granted, ...app } = CONNECTED_APP;
@@ -85,4 +87,17 @@ export function mintMemberSession(control: ControlClient, params: unknown) {
     organization_id: param(params, 'organization_id'),
     member_id: param(params, 'member_id'),
   });
+}
+
+/**
+ * The states every provider on the emulator sets up the same way, purely as data: a user's app, and
+ * the B2B organization, its members and their grants.
+ */
+export function dataStateHandlers(control: ControlClient): NonNullable<VerifierOptions['stateHandlers']> {
+  return {
+    [STATES.userHasConnectedApp]: userHasConnectedApp(control),
+    [STATES.organizationExists]: organizationExists(control),
+    [STATES.memberExists]: memberExists(control),
+    [STATES.memberHasConnectedApp]: memberHasConnectedApp(control),
+  };
 }

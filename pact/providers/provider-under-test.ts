@@ -2,6 +2,9 @@ import type { Emulator } from '@connected-apps/stytch-emulator';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 
+/** Pact's request filter (a connect-style middleware), which swaps the pact's fake credentials for live ones. */
+export type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
+
 /**
  * A running provider and the verifier options that reach it (base URL, state handlers, request
  * filter). The caller adds which pacts to verify, so a verification that must pass and one that must

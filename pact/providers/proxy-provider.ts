@@ -18,16 +18,11 @@ import { STATES } from '../support/provider-states.ts';
 import {
   createUser,
   createUserWithConnectedApp,
-  memberExists,
-  memberHasConnectedApp,
+  dataStateHandlers,
   mintMemberSession,
-  organizationExists,
   param,
-  userHasConnectedApp,
 } from './emulator-data.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
-
-type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
+import type { ProviderUnderTest, RequestFilter } from './provider-under-test.ts';
 
 // Small enough that a provider state can spend a user's allowance in a few requests.
 const RATE_LIMIT_PER_USER = 10;
@@ -77,7 +72,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
   };
 
   const stateHandlers: VerifierOptions['stateHandlers'] = {
-    [STATES.userHasConnectedApp]: userHasConnectedApp(emulator.control),
+    ...dataStateHandlers(emulator.control),
     [STATES.userIsSignedIn]: async (params) => {
       await signIn(param(params, 'user_id'));
     },
@@ -94,9 +89,6 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
         times: 10,
       });
     },
-    [STATES.organizationExists]: organizationExists(emulator.control),
-    [STATES.memberExists]: memberExists(emulator.control),
-    [STATES.memberHasConnectedApp]: memberHasConnectedApp(emulator.control),
     [STATES.memberIsSignedIn]: async (params) => {
       ({ session_jwt: sessionJwt } = await mintMemberSession(emulator.control, params));
     },

@@ -5,18 +5,8 @@ import { pactLogLevel } from '../support/log-level.ts';
 import { FAKE_PROJECT_ID } from '../support/matchers.ts';
 import { STYTCH_API } from '../support/participants.ts';
 import { STATES } from '../support/provider-states.ts';
-import {
-  createUser,
-  memberExists,
-  memberHasConnectedApp,
-  mintMemberSession,
-  organizationExists,
-  param,
-  userHasConnectedApp,
-} from './emulator-data.ts';
-import type { ProviderUnderTest } from './provider-under-test.ts';
-
-type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
+import { createUser, dataStateHandlers, mintMemberSession, param } from './emulator-data.ts';
+import type { ProviderUnderTest, RequestFilter } from './provider-under-test.ts';
 
 /**
  * The emulator as provider `stytch-api`. The pact's Basic credentials are fake; the request filter
@@ -28,7 +18,7 @@ export async function startStytchEmulatorProvider(): Promise<ProviderUnderTest> 
   let credentialsAreWrong = false;
 
   const stateHandlers: VerifierOptions['stateHandlers'] = {
-    [STATES.userHasConnectedApp]: userHasConnectedApp(emulator.control),
+    ...dataStateHandlers(emulator.control),
     [STATES.userExists]: async (params) => {
       await createUser(emulator.control, param(params, 'user_id'));
     },
@@ -55,11 +45,8 @@ export async function startStytchEmulatorProvider(): Promise<ProviderUnderTest> 
       const { session_token } = await emulator.control.mintSession({ user_id });
       return { session_token };
     },
-    [STATES.organizationExists]: organizationExists(emulator.control),
     // Nothing to create: every interaction starts from an empty emulator.
     [STATES.organizationDoesNotExist]: async () => {},
-    [STATES.memberExists]: memberExists(emulator.control),
-    [STATES.memberHasConnectedApp]: memberHasConnectedApp(emulator.control),
     // Returns the live session, which Pact injects where the pact says `${session_jwt}` / `${session_token}`.
     [STATES.memberIsSignedIn]: async (params) => {
       const { session_jwt, session_token } = await mintMemberSession(emulator.control, params);
