@@ -31,38 +31,42 @@ export interface PactInteraction {
   };
 }
 
+/** A pact of one interaction with `stytch-api`, as the consumer of a known-good pact. */
+function pactOf(interaction: PactInteraction): PactDocument {
+  return {
+    consumer: { name: 'known-good-consumer' },
+    provider: { name: 'stytch-api' },
+    interactions: [interaction],
+    metadata: { pactSpecification: { version: '4.0' } },
+  };
+}
+
+/** A 200 answer with this JSON body. */
+function jsonAnswer(content: Record<string, unknown>): PactInteraction['response'] {
+  return {
+    status: 200,
+    headers: { 'Content-Type': ['application/json'] },
+    body: { content, contentType: 'application/json', encoded: false },
+  };
+}
+
 /**
  * A one-interaction pact that agrees with Stytch's description: the revoke from the seed's own
  * example. The OpenAPI check's tests break copies of it on purpose, each in one way, so that what
  * fails is the deliberate break alone, whatever state the real pact is in.
  */
 export function knownGoodPact(): PactDocument {
-  return {
-    consumer: { name: 'known-good-consumer' },
-    provider: { name: 'stytch-api' },
-    interactions: [
-      {
-        type: 'Synchronous/HTTP',
-        description: 'a revoke',
-        request: {
-          method: 'POST',
-          path: '/v1/users/user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6/connected_apps/connected-app-test-d731954d-dab3-4a2b-bdee-07f3ad1be888/revoke',
-          headers: { Authorization: [FAKE_BASIC_AUTH], 'Content-Type': ['application/json'] },
-          body: { content: {}, contentType: 'application/json', encoded: false },
-        },
-        response: {
-          status: 200,
-          headers: { 'Content-Type': ['application/json'] },
-          body: {
-            content: { request_id: EXAMPLE_REQUEST_ID, status_code: 200 },
-            contentType: 'application/json',
-            encoded: false,
-          },
-        },
-      },
-    ],
-    metadata: { pactSpecification: { version: '4.0' } },
-  };
+  return pactOf({
+    type: 'Synchronous/HTTP',
+    description: 'a revoke',
+    request: {
+      method: 'POST',
+      path: '/v1/users/user-test-16d9ba61-97a1-4ba4-9720-b03761dc50c6/connected_apps/connected-app-test-d731954d-dab3-4a2b-bdee-07f3ad1be888/revoke',
+      headers: { Authorization: [FAKE_BASIC_AUTH], 'Content-Type': ['application/json'] },
+      body: { content: {}, contentType: 'application/json', encoded: false },
+    },
+    response: jsonAnswer({ request_id: EXAMPLE_REQUEST_ID, status_code: 200 }),
+  });
 }
 
 /**
@@ -70,34 +74,19 @@ export function knownGoodPact(): PactDocument {
  * member who granted it, as Stytch's B2B description has it (`active_members[].granted_scopes` an array).
  */
 export function knownGoodB2BPact(): PactDocument {
-  return {
-    consumer: { name: 'known-good-consumer' },
-    provider: { name: 'stytch-api' },
-    interactions: [
-      {
-        type: 'Synchronous/HTTP',
-        description: 'a view of one app',
-        request: {
-          method: 'GET',
-          path: `/v1/b2b/organizations/${ORGANIZATION_ID}/connected_apps/${CONNECTED_APP_ID}`,
-          headers: { Authorization: [FAKE_BASIC_AUTH] },
-        },
-        response: {
-          status: 200,
-          headers: { 'Content-Type': ['application/json'] },
-          body: {
-            content: {
-              request_id: EXAMPLE_REQUEST_ID,
-              status_code: 200,
-              ...ORGANIZATION_CONNECTED_APP,
-              active_members: [{ member_id: MEMBER_ID, granted_scopes: GRANTED_SCOPES }],
-            },
-            contentType: 'application/json',
-            encoded: false,
-          },
-        },
-      },
-    ],
-    metadata: { pactSpecification: { version: '4.0' } },
-  };
+  return pactOf({
+    type: 'Synchronous/HTTP',
+    description: 'a view of one app',
+    request: {
+      method: 'GET',
+      path: `/v1/b2b/organizations/${ORGANIZATION_ID}/connected_apps/${CONNECTED_APP_ID}`,
+      headers: { Authorization: [FAKE_BASIC_AUTH] },
+    },
+    response: jsonAnswer({
+      request_id: EXAMPLE_REQUEST_ID,
+      status_code: 200,
+      ...ORGANIZATION_CONNECTED_APP,
+      active_members: [{ member_id: MEMBER_ID, granted_scopes: GRANTED_SCOPES }],
+    }),
+  });
 }
