@@ -31,9 +31,8 @@ afterAll(() => demo?.close());
 
 const section = () => page.locator('section.ca-manager');
 const appRows = () => section().getByRole('list').first().locator(':scope > li');
-const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
 const checks = pageChecks(() => page, SCREENSHOTS);
-const { focused, expectNoAxeViolations, tabTo } = checks;
+const { appRow, expectRevokedAndAnnounced, focused, expectNoAxeViolations, tabTo } = checks;
 const captureState = (state: string, part: Locator = section()) => checks.captureState(state, part);
 
 /** The member's revoke as Stytch receives it, and as the page sends it to the proxy. */
@@ -77,12 +76,7 @@ describe('B2B mode, in Chromium', () => {
     expect(await appRow('Pocket Notes').getAttribute('aria-busy')).toBe('true');
     release();
 
-    await appRow('Pocket Notes').waitFor({ state: 'detached' });
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Pocket Notes no longer has access to your account.' })
-      .waitFor();
-    await expect.poll(focused).toBe('H2 Your apps (2)');
+    await expectRevokedAndAnnounced('Pocket Notes', 'H2 Your apps (2)');
     await expectNoAxeViolations('b2b member after a revoke');
     const tokens = await stack.control.getMemberTokens(organization_id, morgan.member_id, APP.pocketNotes);
     expect(tokens.grant_active).toBe(false);

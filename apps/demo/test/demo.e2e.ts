@@ -28,9 +28,8 @@ afterAll(() => demo?.close());
 
 const manager = () => page.locator('section.ca-manager');
 const appRows = () => page.getByRole('list', { name: 'Your apps' }).locator(':scope > li');
-const appRow = (name: string) => page.getByRole('listitem', { name, exact: true });
 const checks = pageChecks(() => page, SCREENSHOTS);
-const { focused, expectNoAxeViolations, tabTo } = checks;
+const { appRow, expectRevokedAndAnnounced, focused, expectNoAxeViolations, tabTo } = checks;
 const captureState = (state: string, part: Locator = manager()) => checks.captureState(state, part);
 /** Holds the page's next request to this proxy path (see `pageChecks`). */
 const holdRequest = (path: string) => checks.holdRequest(`${stack.demoUrl}${path}`);
@@ -106,12 +105,7 @@ describe('the demo page, in Chromium', () => {
     await captureState('pending', appRow('Deploy Bot'));
     release();
 
-    await appRow('Deploy Bot').waitFor({ state: 'detached' });
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Deploy Bot no longer has access to your account.' })
-      .waitFor();
-    await expect.poll(focused).toBe('H2 Your apps (3)');
+    await expectRevokedAndAnnounced('Deploy Bot', 'H2 Your apps (3)');
     await captureState('success');
 
     const tokens = await stack.control.getTokens(stack.demoUserId, APP.deployBot);

@@ -35,6 +35,23 @@ async function startVite(
   return { vite: server, base: server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '' };
 }
 
+/** Signs in at `signInPath` and asks the emulator's `route` (a sessions/authenticate) about the opaque session token it set. */
+async function authenticateSignIn(
+  signInPath: string,
+  { method, template }: { method: string; template: string },
+): Promise<Response> {
+  const signIn = cookiesOf(await fetch(`${base}${signInPath}`, { redirect: 'manual' }));
+  const session_token = signIn.get(SESSION_TOKEN_COOKIE)!.split(';')[0]!.split('=')[1]!;
+  return fetch(`${emulator.url}${template}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      authorization: basicAuthorization(emulator.projectId, emulator.secret),
+    },
+    body: JSON.stringify({ session_token }),
+  });
+}
+
 beforeAll(async () => {
   emulator = await start({ port: 0 });
   userId = (await emulator.control.createUser({ name: 'Dana Demo' })).user_id;
@@ -98,17 +115,7 @@ describe('dev session plugin', () => {
   });
 
   it('mints a session the emulator accepts', async () => {
-    const signIn = cookiesOf(await fetch(`${base}/dev/sign-in`, { redirect: 'manual' }));
-    const session_token = signIn.get(SESSION_TOKEN_COOKIE)!.split(';')[0]!.split('=')[1]!;
-    const { method, template } = STYTCH_ROUTES.sessionsAuthenticate;
-    const response = await fetch(`${emulator.url}${template}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: basicAuthorization(emulator.projectId, emulator.secret),
-      },
-      body: JSON.stringify({ session_token }),
-    });
+    const response = await authenticateSignIn('/dev/sign-in', STYTCH_ROUTES.sessionsAuthenticate);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { session: { user_id: string } }).session.user_id).toBe(userId);
   });
@@ -151,17 +158,7 @@ describe('dev session plugin', () => {
   });
 
   it('mints a member session the emulator accepts', async () => {
-    const signIn = cookiesOf(await fetch(`${base}/dev/b2b/sign-in`, { redirect: 'manual' }));
-    const session_token = signIn.get(SESSION_TOKEN_COOKIE)!.split(';')[0]!.split('=')[1]!;
-    const { method, template } = STYTCH_ROUTES.b2bSessionsAuthenticate;
-    const response = await fetch(`${emulator.url}${template}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        authorization: basicAuthorization(emulator.projectId, emulator.secret),
-      },
-      body: JSON.stringify({ session_token }),
-    });
+    const response = await authenticateSignIn('/dev/b2b/sign-in', STYTCH_ROUTES.b2bSessionsAuthenticate);
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       member_session: { member_id: string; organization_id: string };

@@ -83,5 +83,29 @@ export function pageChecks(page: () => Page, screenshots: string) {
     return release;
   }
 
-  return { focused, expectNoAxeViolations, captureState, tabTo, holdRequest };
+  /** An app's row, by the name it is labelled with. */
+  const appRow = (name: string) => page().getByRole('listitem', { name, exact: true });
+
+  /**
+   * After a revoke from a row: the row gone, the live region saying `name` has no more access to
+   * the account, and focus on the list's heading (`heading` as {@link focused} gives it).
+   */
+  async function expectRevokedAndAnnounced(name: string, heading: string): Promise<void> {
+    await appRow(name).waitFor({ state: 'detached' });
+    await page()
+      .getByRole('status')
+      .filter({ hasText: `${name} no longer has access to your account.` })
+      .waitFor();
+    await expect.poll(focused).toBe(heading);
+  }
+
+  return {
+    focused,
+    expectNoAxeViolations,
+    captureState,
+    tabTo,
+    holdRequest,
+    appRow,
+    expectRevokedAndAnnounced,
+  };
 }

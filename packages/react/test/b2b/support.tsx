@@ -1,11 +1,13 @@
 import { type ConnectedAppsB2BClient, createB2BProxyClient } from '@connected-apps/core';
 import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import {
+  countRequests,
   type FaultEffect,
   type SeededMember,
   type SeededOrganization,
   seedMember,
   seedOrganization,
+  withEditedOrganizationClaim,
 } from '@connected-apps/testkit';
 import type { ReactNode } from 'react';
 import { ConnectedAppsB2BProvider } from '../../src/b2b/index.ts';
@@ -55,6 +57,20 @@ export async function seedTeam(): Promise<{
   };
 }
 
+/**
+ * Two fresh teams, and a client whose session is `mine[who]`'s JWT with its organization claim edited
+ * to name `theirs` (the signature kept): a forgery the proxy must refuse before anything reaches Stytch.
+ */
+export async function forgedForAnotherTeam(who: 'admin' | 'ada') {
+  const mine = await seedTeam();
+  const theirs = await seedTeam();
+  const forged = withEditedOrganizationClaim(mine[who].session_jwt, {
+    organization_id: theirs.organization.organization_id,
+    slug: theirs.organization.organization_slug,
+  });
+  return { mine, theirs, client: b2bClient(forged) };
+}
+
 /** Where a member's revoke reaches Stytch (the proxy forwards the canonical ids). */
 export function stytchMemberRevokePath(
   organization_id: string,
@@ -85,6 +101,15 @@ export function injectMemberRevokeFault(member: SeededMember, connected_app_id: 
     path: stytchMemberRevokePath(member.organization_id, member.member_id, connected_app_id),
     ...effect,
   });
+}
+
+/** How many revokes of `connected_app_id` by (or for) `member` reached Stytch. */
+export function memberRevokesSent(member: SeededMember, connected_app_id: string): Promise<number> {
+  return countRequests(
+    control,
+    STYTCH_ROUTES.b2bMembersRevoke.method,
+    stytchMemberRevokePath(member.organization_id, member.member_id, connected_app_id),
+  );
 }
 
 /** The emulator's B2B requests whose path names this organization: what "reached Stytch" for it. */

@@ -1,10 +1,5 @@
 import { isStytchApiError } from '@connected-apps/core';
-import {
-  countRequests,
-  quietPeriod,
-  withEditedOrganizationClaim,
-  withTamperedSignature,
-} from '@connected-apps/testkit';
+import { countRequests, quietPeriod, withTamperedSignature } from '@connected-apps/testkit';
 import { renderHook, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +8,7 @@ import { control } from '../support/stack.ts';
 import {
   b2bClient,
   b2bWrapper,
+  forgedForAnotherTeam,
   ids,
   type Member,
   requestsFor,
@@ -156,19 +152,14 @@ describe('useMemberConnectedApps', () => {
   });
 
   it('reports 401 session_invalid for a JWT whose organization claim was edited to another organization', async () => {
-    const mine = await seedTeam();
-    const theirs = await seedTeam();
-    const forged = withEditedOrganizationClaim(mine.ada.session_jwt, {
-      organization_id: theirs.organization.organization_id,
-      slug: theirs.organization.organization_slug,
-    });
+    const { mine, theirs, client } = await forgedForAnotherTeam('ada');
     const { result } = renderHook(
       () =>
         useMemberConnectedApps({
           organization_id: theirs.organization.organization_id,
           member_id: mine.ada.member_id,
         }),
-      { wrapper: b2bWrapper(b2bClient(forged)) },
+      { wrapper: b2bWrapper(client) },
     );
 
     await waitFor(() => expect(result.current.status).toBe('error'));

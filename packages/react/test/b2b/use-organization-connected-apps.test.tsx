@@ -4,9 +4,22 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useOrganizationConnectedApp, useOrganizationConnectedApps } from '../../src/b2b/index.ts';
 import { control } from '../support/stack.ts';
-import { b2bWrapper, ids, requestsFor, seedTeam, stytchOrganizationAppsPath } from './support.tsx';
+import {
+  b2bWrapper,
+  ids,
+  type Member,
+  requestsFor,
+  seedTeam,
+  stytchOrganizationAppsPath,
+} from './support.tsx';
 
 const unknownAppId = 'connected-app-test-00000000-0000-4000-8000-000000000000';
+
+/** `useOrganizationConnectedApp()` of one app, rendered with `viewer`'s client. */
+const renderAppView = (viewer: Member, organization_id: string, connected_app_id: string | null) =>
+  renderHook(() => useOrganizationConnectedApp({ organization_id, connected_app_id }), {
+    wrapper: b2bWrapper(viewer.client),
+  });
 
 describe('useOrganizationConnectedApps', () => {
   it('lists every app a member of the organization installed, for an admin', async () => {
@@ -75,14 +88,7 @@ describe('useOrganizationConnectedApps', () => {
 describe('useOrganizationConnectedApp', () => {
   it('shows one app and the members who granted it, each with their scopes as an array', async () => {
     const { organization, admin, ada, bob, calendar } = await seedTeam();
-    const { result } = renderHook(
-      () =>
-        useOrganizationConnectedApp({
-          organization_id: organization.organization_id,
-          connected_app_id: calendar,
-        }),
-      { wrapper: b2bWrapper(admin.client) },
-    );
+    const { result } = renderAppView(admin, organization.organization_id, calendar);
 
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(result.current.data).toMatchObject({ connected_app_id: calendar, name: 'Calendar Sync' });
@@ -98,14 +104,7 @@ describe('useOrganizationConnectedApp', () => {
 
   it('reports Stytch’s 404 for an app nobody in the organization has', async () => {
     const { organization, admin } = await seedTeam();
-    const { result } = renderHook(
-      () =>
-        useOrganizationConnectedApp({
-          organization_id: organization.organization_id,
-          connected_app_id: unknownAppId,
-        }),
-      { wrapper: b2bWrapper(admin.client) },
-    );
+    const { result } = renderAppView(admin, organization.organization_id, unknownAppId);
 
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error).toMatchObject({ status_code: 404, error_type: 'connected_app_not_found' });
@@ -114,14 +113,7 @@ describe('useOrganizationConnectedApp', () => {
 
   it('reports 403 member_forbidden to a member without the permission, with nothing sent to Stytch', async () => {
     const { organization, ada, calendar } = await seedTeam();
-    const { result } = renderHook(
-      () =>
-        useOrganizationConnectedApp({
-          organization_id: organization.organization_id,
-          connected_app_id: calendar,
-        }),
-      { wrapper: b2bWrapper(ada.client) },
-    );
+    const { result } = renderAppView(ada, organization.organization_id, calendar);
 
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error).toMatchObject({ status_code: 403, error_type: 'member_forbidden' });
@@ -130,14 +122,7 @@ describe('useOrganizationConnectedApp', () => {
 
   it('sends nothing while the app is unknown', async () => {
     const { organization, admin } = await seedTeam();
-    const { result } = renderHook(
-      () =>
-        useOrganizationConnectedApp({
-          organization_id: organization.organization_id,
-          connected_app_id: null,
-        }),
-      { wrapper: b2bWrapper(admin.client) },
-    );
+    const { result } = renderAppView(admin, organization.organization_id, null);
     await quietPeriod(100);
     expect(result.current).toMatchObject({ status: 'pending', isLoading: false, isFetching: false });
     expect(await requestsFor(organization.organization_id)).toEqual([]);

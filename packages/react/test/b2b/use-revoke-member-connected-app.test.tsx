@@ -1,5 +1,5 @@
 import { isStytchApiError } from '@connected-apps/core';
-import { countRequests, quietPeriod, withEditedOrganizationClaim } from '@connected-apps/testkit';
+import { quietPeriod } from '@connected-apps/testkit';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -13,12 +13,13 @@ import { control } from '../support/stack.ts';
 import {
   b2bClient,
   b2bWrapper,
+  forgedForAnotherTeam,
   ids,
   injectMemberRevokeFault,
   memberIds,
+  memberRevokesSent,
   requestsFor,
   seedTeam,
-  stytchMemberRevokePath,
 } from './support.tsx';
 
 describe('useRevokeMemberConnectedApp', () => {
@@ -54,13 +55,7 @@ describe('useRevokeMemberConnectedApp', () => {
     expect(tokens.grant_active).toBe(false);
     expect(tokens.tokens.length).toBeGreaterThan(0);
     expect(tokens.tokens.every((token) => token.revoked)).toBe(true);
-    expect(
-      await countRequests(
-        control,
-        'POST',
-        stytchMemberRevokePath(organization.organization_id, ada.member_id, calendar),
-      ),
-    ).toBe(1);
+    expect(await memberRevokesSent(ada, calendar)).toBe(1);
   });
 
   it('removes the app from every mounted list of the member', async () => {
@@ -137,13 +132,7 @@ describe('useRevokeMemberConnectedApp', () => {
     expect(a.result.current.status).toBe('success');
     expect(b.result.current.status).toBe('success');
     await quietPeriod();
-    expect(
-      await countRequests(
-        control,
-        'POST',
-        stytchMemberRevokePath(organization.organization_id, ada.member_id, calendar),
-      ),
-    ).toBe(1);
+    expect(await memberRevokesSent(ada, calendar)).toBe(1);
   });
 
   it('with optimistic: true, hides the app and the member at once and puts them back when the revoke fails', async () => {
@@ -236,13 +225,8 @@ describe('useRevokeMemberConnectedApp errors', () => {
   });
 
   it('reports 401 session_invalid for a JWT whose organization claim was edited', async () => {
-    const mine = await seedTeam();
-    const theirs = await seedTeam();
-    const forged = withEditedOrganizationClaim(mine.admin.session_jwt, {
-      organization_id: theirs.organization.organization_id,
-      slug: theirs.organization.organization_slug,
-    });
-    const error = await revokeError(b2bClient(forged), {
+    const { theirs, client } = await forgedForAnotherTeam('admin');
+    const error = await revokeError(client, {
       organization_id: theirs.organization.organization_id,
       member_id: theirs.ada.member_id,
       connected_app_id: theirs.calendar,
