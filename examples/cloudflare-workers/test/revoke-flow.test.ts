@@ -1,6 +1,7 @@
 import {
   ALLOWED_ORIGIN,
   bearer,
+  postRevoke,
   proxyListPath,
   proxyRevokePath,
   type RunningProxyLike,
@@ -44,11 +45,7 @@ describe('the proxy as a Worker in workerd, in front of the emulator on 127.0.0.
     const listed = (await before.json()) as { connected_apps: { connected_app_id: string }[] };
     expect(listed.connected_apps.map((app) => app.connected_app_id).sort()).toEqual([calendar, notes].sort());
 
-    const revoke = await fetch(`${stack.url}${proxyRevokePath(alice.user_id, calendar)}`, {
-      method: 'POST',
-      headers: { ...bearer(alice.jwt), ...json },
-      body: '{}',
-    });
+    const revoke = await postRevoke(stack.url, alice.user_id, calendar, alice.jwt);
     expect(revoke.status).toBe(200);
     expect(await revoke.json()).toEqual({
       status_code: 200,
@@ -89,11 +86,7 @@ describe('the proxy as a Worker in workerd, in front of the emulator on 127.0.0.
   it("passes Stytch's own error through: an unknown app is 404 at Stytch", async () => {
     const { alice } = world;
     const unknown = 'connected-app-test-made-up-for-this-test';
-    const response = await fetch(`${stack.url}${proxyRevokePath(alice.user_id, unknown)}`, {
-      method: 'POST',
-      headers: { ...bearer(alice.jwt), ...json },
-      body: '{}',
-    });
+    const response = await postRevoke(stack.url, alice.user_id, unknown, alice.jwt);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
       status_code: 404,
@@ -106,11 +99,7 @@ describe('the proxy as a Worker in workerd, in front of the emulator on 127.0.0.
   it('answers 504 upstream_timeout when Stytch is slower than UPSTREAM_TIMEOUT_MS (timers in workerd)', async () => {
     const { alice, calendar } = world;
     await stack.emulator.control.injectFault({ path: '/v1/users/*', latency_ms: 4000 });
-    const response = await fetch(`${stack.url}${proxyRevokePath(alice.user_id, calendar)}`, {
-      method: 'POST',
-      headers: { ...bearer(alice.jwt), ...json },
-      body: '{}',
-    });
+    const response = await postRevoke(stack.url, alice.user_id, calendar, alice.jwt);
     expect(response.status).toBe(504);
     expect(await response.json()).toMatchObject({ status_code: 504, error_type: 'upstream_timeout' });
   });

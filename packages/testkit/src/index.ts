@@ -19,6 +19,7 @@ export {
 export { type RunningRedis, type StartRedisOptions, startRedis } from './engines/start-redis.ts';
 export { chunkedBody } from './http/chunked-body.ts';
 export { bearer, sessionJwtCookie, sessionTokenCookie } from './http/credentials.ts';
+export { postRevoke } from './http/post-revoke.ts';
 export { type RawRequestOptions, type RawResponse, rawRequest } from './http/raw-request.ts';
 export {
   type HttpResponse,
@@ -56,6 +57,12 @@ export {
 export { type SeededUser, type SeedUserOptions, seedUser } from './seed/seed-user.ts';
 export { seedWorld, type World } from './seed/seed-world.ts';
 export { mintExpiredSessionJwt, withTamperedSignature } from './seed/sessions.ts';
+export {
+  PACT_PROVIDER_RATE_LIMIT,
+  PACT_PROVIDER_UPSTREAM_TIMEOUT_MS,
+  spendAllowance,
+  startPactProviderStack,
+} from './stack/pact-provider-stack.ts';
 export { ADMIN_ROLE, ALLOWED_ORIGIN, proxyEnv } from './stack/proxy-env.ts';
 export {
   type ProxyStartOptions,

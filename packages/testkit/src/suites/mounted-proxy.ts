@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer } from '../http/credentials.ts';
+import { postRevoke } from '../http/post-revoke.ts';
 import { proxyListPath, proxyRevokePath, stytchRevokePath } from '../paths/paths.ts';
 import { quietPeriod } from '../requests/count-requests.ts';
 import { seedWorld, type World } from '../seed/seed-world.ts';
@@ -90,11 +91,7 @@ export function describeMountedProxy<Proxy extends RunningProxyLike>(
       const { connected_apps } = (await list.json()) as { connected_apps: { connected_app_id: string }[] };
       expect(connected_apps.map((app) => app.connected_app_id)).toContain(calendar);
 
-      const revoke = await fetch(`${stack.url}${proxyRevokePath(alice.user_id, calendar)}`, {
-        method: 'POST',
-        headers: { ...bearer(alice.jwt), ...JSON_CONTENT },
-        body: '{}',
-      });
+      const revoke = await postRevoke(stack.url, alice.user_id, calendar, alice.jwt);
       expect(revoke.status).toBe(200);
       expect(revoke.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(await mounted.grantActive(alice.user_id, calendar)).toBe(false);
@@ -104,11 +101,7 @@ export function describeMountedProxy<Proxy extends RunningProxyLike>(
     it("refuses another user's id with 403 and sends nothing to Stytch", async () => {
       const { stack, world } = mounted;
       const { alice, bob, calendar } = world;
-      const response = await fetch(`${stack.url}${proxyRevokePath(bob.user_id, calendar)}`, {
-        method: 'POST',
-        headers: { ...bearer(alice.jwt), ...JSON_CONTENT },
-        body: '{}',
-      });
+      const response = await postRevoke(stack.url, bob.user_id, calendar, alice.jwt);
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ status_code: 403, error_type: 'user_forbidden' });
       await quietPeriod();
