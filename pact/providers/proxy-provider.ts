@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SESSION_JWT_COOKIE, STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
 import { startProxy } from '@connected-apps/proxy';
 import {
   bearer,
   injectRevokeFault,
+  PACT_PROVIDER_UPSTREAM_TIMEOUT_MS,
   PROXY_BASE_PATH,
   proxyListPath,
   proxyRevokePath,
-  startStack,
+  spendAllowance,
+  startPactProviderStack,
 } from '@connected-apps/testkit';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { pactLogLevel } from '../support/log-level.ts';
@@ -24,11 +23,6 @@ import {
 } from './emulator-data.ts';
 import type { ProviderUnderTest, RequestFilter } from './provider-under-test.ts';
 
-// Small enough that a provider state can spend a user's allowance in a few requests.
-const RATE_LIMIT_PER_USER = 10;
-// Far above the emulator's usual answer time, yet short: "Stytch is slow" then costs little.
-const UPSTREAM_TIMEOUT_MS = 1500;
-
 /** The session JWT cookie in a `Cookie` header, whatever its value. */
 const SESSION_JWT_PAIR = new RegExp(`${SESSION_JWT_COOKIE}=[^;]*`);
 
@@ -39,17 +33,7 @@ const SESSION_JWT_PAIR = new RegExp(`${SESSION_JWT_COOKIE}=[^;]*`);
  * emulator for the state's user.
  */
 export async function startProxyProvider(): Promise<ProviderUnderTest> {
-  const auditDir = mkdtempSync(join(tmpdir(), 'pact-proxy-audit-'));
-  const stack = await startStack({
-    startProxy,
-    env: {
-      RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
-      UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
-      LOG_LEVEL: 'silent',
-      AUDIT_DATABASE_URL: `file:${join(auditDir, 'audit.db')}`,
-      AUDIT_SPOOL_DIR: join(auditDir, 'spool'),
-    },
-  });
+  const stack = await startPactProviderStack(startProxy);
   const { emulator } = stack;
 
   /** The session of the user the current interaction's state signed in, if any. */
@@ -61,16 +45,6 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
     return sessionJwt;
   };
 
-  /** Sends requests as the caller until the proxy answers 429: their allowance is spent. */
-  const spendAllowance = async (path: string, jwt: string, who: string): Promise<void> => {
-    for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-      const response = await fetch(`${stack.url}${path}`, { headers: bearer(jwt) });
-      await response.arrayBuffer();
-      if (response.status === 429) return;
-    }
-    throw new Error(`The proxy never rate limited ${who}`);
-  };
-
   const stateHandlers: VerifierOptions['stateHandlers'] = {
     ...dataStateHandlers(emulator.control),
     [STATES.userIsSignedIn]: async (params) => {
@@ -80,7 +54,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       const user_id = param(params, 'user_id');
       const jwt = await signIn(user_id);
       // Spend the allowance through the proxy itself, as the user would.
-      await spendAllowance(proxyListPath(user_id), jwt, user_id);
+      await spendAllowance(stack, proxyListPath(user_id), jwt, user_id);
     },
     [STATES.stytchFailsRevokeOf]: async (params) => {
       // More times than the proxy's upstream attempts, so the revoke fails for good.
@@ -97,7 +71,7 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       const organization_id = param(params, 'organization_id');
       const member_id = param(params, 'member_id');
       const path = stytchPath(STYTCH_ROUTES.b2bMembersConnectedApps.template, { organization_id, member_id });
-      await spendAllowance(`${PROXY_BASE_PATH}${path}`, sessionJwt, member_id);
+      await spendAllowance(stack, `${PROXY_BASE_PATH}${path}`, sessionJwt, member_id);
     },
     [STATES.userRevokedConnectedApp]: async (params) => {
       const user_id = param(params, 'user_id');
@@ -114,7 +88,10 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       if (response.status !== 200) throw new Error(`The revoke for ${user_id} answered ${response.status}`);
     },
     [STATES.stytchIsSlow]: async () => {
-      await emulator.control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
+      await emulator.control.injectFault({
+        path: '/v1/users/*',
+        latency_ms: PACT_PROVIDER_UPSTREAM_TIMEOUT_MS * 3,
+      });
     },
   };
 
@@ -144,9 +121,6 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       },
       logLevel: pactLogLevel(),
     },
-    stop: async () => {
-      await stack.stop();
-      rmSync(auditDir, { recursive: true, force: true });
-    },
+    stop: () => stack.stop(),
   };
 }

@@ -1,40 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startProxy } from '@connected-apps/proxy';
-import { type RunningProxyLike, type Stack, startStack } from '@connected-apps/testkit';
+import { type RunningProxyLike, type Stack, startPactProviderStack } from '@connected-apps/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  RATE_LIMIT_PER_USER,
-  type StatesServer,
-  startStatesServer,
-  UPSTREAM_TIMEOUT_MS,
-} from './support/proxy-states-server.ts';
+import { type StatesServer, startStatesServer } from './support/proxy-states-server.ts';
 import { readPactInteractions } from './support/read-pact.ts';
 import { runCli } from './support/run-cli.ts';
 
 let stack: Stack<RunningProxyLike>;
 let states: StatesServer;
-// The history interactions read the proxy's audit trail: on, in a SQLite file of this run.
-const auditDir = mkdtempSync(join(tmpdir(), 'contracts-audit-'));
 
 beforeAll(async () => {
-  stack = await startStack({
-    startProxy,
-    env: {
-      RATE_LIMIT_PER_USER: String(RATE_LIMIT_PER_USER),
-      UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
-      LOG_LEVEL: 'silent',
-      AUDIT_DATABASE_URL: `file:${join(auditDir, 'audit.db')}`,
-      AUDIT_SPOOL_DIR: join(auditDir, 'spool'),
-    },
-  });
+  // Its audit trail on, in a SQLite file of this run: the history interactions read it.
+  stack = await startPactProviderStack(startProxy);
   states = await startStatesServer(stack);
 });
 afterAll(async () => {
   await states?.stop();
   await stack?.stop();
-  rmSync(auditDir, { recursive: true, force: true });
 });
 
 describe('connected-apps-contracts verify, run as an outside team runs it', () => {

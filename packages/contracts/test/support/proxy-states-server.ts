@@ -4,15 +4,12 @@ import type { RunningProxyLike, Stack } from '@connected-apps/testkit';
 import {
   bearer,
   injectRevokeFault,
+  PACT_PROVIDER_UPSTREAM_TIMEOUT_MS,
   PROXY_BASE_PATH,
   proxyListPath,
   proxyRevokePath,
+  spendAllowance,
 } from '@connected-apps/testkit';
-
-/** How many requests the proxy under verification allows a user per window (small, so a state can spend it). */
-export const RATE_LIMIT_PER_USER = 10;
-/** The proxy's upstream budget: far above the emulator's answer time, short enough for "Stytch is slow". */
-export const UPSTREAM_TIMEOUT_MS = 1500;
 
 type Params = Record<string, unknown>;
 
@@ -38,6 +35,15 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
 
   const createUser = (user_id: string) =>
     control.createUser({ user_id, name: 'Ada Lovelace', email: `${user_id}@example.com` });
+  /** The app the pact's interactions show (their matchers pin its shape, not these values). */
+  const createApp = (connected_app_id: string) =>
+    control.createConnectedApp({
+      connected_app_id,
+      name: 'Calendar Sync',
+      description: 'Keeps your calendar in step with your bookings.',
+      client_type: 'third_party',
+      logo_url: 'https://example.com/calendar-sync.png',
+    });
   const signIn = async (user_id: string) => {
     await createUser(user_id);
     return { session_jwt: (await control.mintSession({ user_id })).session_jwt };
@@ -56,13 +62,7 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       const user_id = param(params, 'user_id');
       const connected_app_id = param(params, 'connected_app_id');
       await createUser(user_id);
-      await control.createConnectedApp({
-        connected_app_id,
-        name: 'Calendar Sync',
-        description: 'Keeps your calendar in step with your bookings.',
-        client_type: 'third_party',
-        logo_url: 'https://example.com/calendar-sync.png',
-      });
+      await createApp(connected_app_id);
       await control.createGrant({ user_id, connected_app_id, scopes: ['openid', 'email'] });
       return {};
     },
@@ -71,14 +71,8 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       const user_id = param(params, 'user_id');
       const session = await signIn(user_id);
       // Spent through the proxy itself, as the user would, until it answers 429.
-      for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-        const response = await fetch(`${stack.url}${proxyListPath(user_id)}`, {
-          headers: bearer(session.session_jwt),
-        });
-        await response.arrayBuffer();
-        if (response.status === 429) return session;
-      }
-      throw new Error(`The proxy never rate limited ${user_id}`);
+      await spendAllowance(stack, proxyListPath(user_id), session.session_jwt, user_id);
+      return session;
     },
     'Stytch fails every revoke of connected app {connected_app_id} of user {user_id}': async (params) => {
       // More times than the proxy's attempts, so the revoke fails for good.
@@ -103,7 +97,7 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       return session;
     },
     'Stytch answers slower than the proxy waits': async () => {
-      await control.injectFault({ path: '/v1/users/*', latency_ms: UPSTREAM_TIMEOUT_MS * 3 });
+      await control.injectFault({ path: '/v1/users/*', latency_ms: PACT_PROVIDER_UPSTREAM_TIMEOUT_MS * 3 });
       return {};
     },
     'organization {organization_id} exists': async (params) => {
@@ -130,13 +124,7 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       params,
     ) => {
       const connected_app_id = param(params, 'connected_app_id');
-      await control.createConnectedApp({
-        connected_app_id,
-        name: 'Calendar Sync',
-        description: 'Keeps your calendar in step with your bookings.',
-        client_type: 'third_party',
-        logo_url: 'https://example.com/calendar-sync.png',
-      });
+      await createApp(connected_app_id);
       await control.createMemberGrant({
         organization_id: param(params, 'organization_id'),
         member_id: param(params, 'member_id'),
@@ -152,12 +140,8 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       const member_id = encodeURIComponent(param(params, 'member_id'));
       const list = `${PROXY_BASE_PATH}/v1/b2b/organizations/${organization_id}/members/${member_id}/connected_apps`;
       // Spent through the proxy itself, as the member would, until it answers 429.
-      for (let i = 0; i <= RATE_LIMIT_PER_USER; i++) {
-        const response = await fetch(`${stack.url}${list}`, { headers: bearer(session.session_jwt) });
-        await response.arrayBuffer();
-        if (response.status === 429) return session;
-      }
-      throw new Error(`The proxy never rate limited ${member_id}`);
+      await spendAllowance(stack, list, session.session_jwt, member_id);
+      return session;
     },
   };
 
