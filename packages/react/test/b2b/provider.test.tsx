@@ -1,10 +1,11 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   useConnectedAppsB2BClient,
   useMemberConnectedApps,
   useRevokeMemberConnectedApp,
 } from '../../src/b2b/index.ts';
+import { renderErrorOf } from '../support/render.tsx';
 import { b2bWrapper, ids, seedTeam } from './support.tsx';
 
 describe('ConnectedAppsB2BProvider', () => {
@@ -26,14 +27,8 @@ describe('ConnectedAppsB2BProvider', () => {
   });
 
   it('throws an error naming the fix when there is no client', () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    const silence = (event: ErrorEvent) => event.preventDefault();
-    window.addEventListener('error', silence);
-    try {
-      expect(() => renderHook(() => useRevokeMemberConnectedApp())).toThrow(/ConnectedAppsB2BProvider/);
-    } finally {
-      window.removeEventListener('error', silence);
-      vi.restoreAllMocks();
-    }
+    expect(renderErrorOf(() => useRevokeMemberConnectedApp())).toMatchObject({
+      message: expect.stringMatching(/ConnectedAppsB2BProvider/),
+    });
   });
 });

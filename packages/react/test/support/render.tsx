@@ -1,5 +1,7 @@
 import type { ConnectedAppsClient } from '@connected-apps/core';
+import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { vi } from 'vitest';
 import { ConnectedAppsProvider } from '../../src/index.ts';
 
 /**
@@ -12,4 +14,23 @@ export function providerWrapper(client: ConnectedAppsClient) {
   return function Wrapper({ children }: { children?: ReactNode }) {
     return <ConnectedAppsProvider client={client}>{children}</ConnectedAppsProvider>;
   };
+}
+
+/**
+ * Renders `useHook` with no provider above it and returns what rendering threw. React (and jsdom,
+ * for React 18) report an error thrown during render; they are kept quiet so the test output is clean.
+ */
+export function renderErrorOf(useHook: () => unknown): unknown {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  const silence = (event: ErrorEvent) => event.preventDefault();
+  window.addEventListener('error', silence);
+  try {
+    renderHook(useHook);
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    window.removeEventListener('error', silence);
+    vi.restoreAllMocks();
+  }
 }
