@@ -5,8 +5,8 @@ import { MatchersV3, type PactV4 } from '@pact-foundation/pact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminAndMemberWithApp,
+  memberAndOtherMemberWithApp,
   memberExists,
-  memberHasConnectedApp,
   memberIsSignedIn,
   memberWithApp,
   organizationDoesNotExist,
@@ -130,6 +130,12 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
       return { proxy: app, headers: bearer(await sessions.signMember(member_id, organization, roles)) };
     }
 
+    /** The signed-in member's list of their own apps, through a proxy verifying their session locally. */
+    const listAsMember = async (url: string) => {
+      const { proxy: p, headers } = await signedIn(url, MEMBER_ID);
+      return callProxy(p, 'GET', proxy.list(ORGANIZATION.organization_id, MEMBER_ID), headers);
+    };
+
     /** A member's list of their apps in `organization_id`, sent with the opaque session token (which the proxy authenticates with Stytch). */
     const listWithSessionToken = (url: string, organization_id: string) => {
       app = proxyAgainst(url);
@@ -157,13 +163,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         .withRequest('GET', memberAppsPath(ORGANIZATION.organization_id, MEMBER_ID), asMemberGet)
         .willRespondWith(200, jsonAnswer(memberConnectedAppsBody()))
         .executeTest(async (mock) => {
-          const { proxy: p, headers } = await signedIn(mock.url, MEMBER_ID);
-          const { status, body } = await callProxy(
-            p,
-            'GET',
-            proxy.list(ORGANIZATION.organization_id, MEMBER_ID),
-            headers,
-          );
+          const { status, body } = await listAsMember(mock.url);
           expect(status).toBe(200);
           expect(body.connected_apps).toEqual([CONNECTED_APP]);
         });
@@ -303,13 +303,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         },
         // The JWT (valid for minutes) still says admin; at Stytch the member's session no longer is one.
         '403 session_authorization_error when Stytch refuses what the session JWT still claims': {
-          given: [
-            organizationExists,
-            memberExists(MEMBER_ID),
-            memberExists(OTHER_MEMBER_ID),
-            memberHasConnectedApp(OTHER_MEMBER_ID),
-            memberIsSignedIn(MEMBER_ID),
-          ],
+          given: memberAndOtherMemberWithApp,
           description:
             "a revoke of another member's connected app, with a session whose roles do not permit it",
           call: 'revoke',
@@ -370,13 +364,7 @@ export function describeB2BStytchInteractions(pact: () => PactV4): void {
         .withRequest('GET', RBAC_POLICY_PATH, basicAuthOnly)
         .willRespondWith(500, jsonAnswer(stytchErrorBody(500, 'internal_server_error')))
         .executeTest(async (mock) => {
-          const { proxy: p, headers } = await signedIn(mock.url, MEMBER_ID);
-          const { status, body } = await callProxy(
-            p,
-            'GET',
-            proxy.list(ORGANIZATION.organization_id, MEMBER_ID),
-            headers,
-          );
+          const { status, body } = await listAsMember(mock.url);
           // Stytch's 500 on the policy is not the caller's error to see: the proxy's own 502.
           expect(status).toBe(502);
           expect(body).toMatchObject({ status_code: 502, error_type: 'upstream_unavailable' });

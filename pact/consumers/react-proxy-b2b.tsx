@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import {
   adminAndMemberWithApp,
+  memberAndOtherMemberWithApp,
   memberExists,
   memberHasConnectedApp,
   memberHasUsedUpRateLimit,
@@ -32,7 +33,7 @@ import {
   RATE_LIMITED_MEMBER_ID,
   UNKNOWN_CONNECTED_APP_ID,
 } from '../support/examples.ts';
-import { jsonAnswer, jsonRequest, withHeaders, withStates } from '../support/interactions.ts';
+import { type Given, jsonAnswer, jsonRequest, withHeaders, withStates } from '../support/interactions.ts';
 import { bearerSession, FAKE_SESSION_JWT } from '../support/matchers.ts';
 import {
   memberAppsPath,
@@ -144,36 +145,33 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
         });
     });
 
-    it('revokes a connected app of the signed-in member and reports success', async () => {
-      await withStates(pact().addInteraction(), memberWithApp())
-        .uponReceiving('a revoke of a connected app by its signed-in member')
-        .withRequest(
-          'POST',
-          memberRevokePath(ORGANIZATION_ID, MEMBER_ID, CONNECTED_APP_ID, API),
-          signedInRevoke,
-        )
-        .willRespondWith(200, jsonAnswer(revokeBody()))
-        .executeTest(async (mock) => {
-          const state = await revokeWithHook(signedInClient(mock.url), MEMBER_ID, CONNECTED_APP_ID);
-          expect(state.status).toBe('success');
-          expect(state.data?.request_id).toMatch(/^request-id-test-/);
-        });
-    });
-
-    it("revokes another member's connected app as an admin", async () => {
-      await withStates(pact().addInteraction(), adminAndMemberWithApp)
-        .uponReceiving("a revoke of a member's connected app by a signed-in admin")
-        .withRequest(
-          'POST',
-          memberRevokePath(ORGANIZATION_ID, MEMBER_ID, CONNECTED_APP_ID, API),
-          signedInRevoke,
-        )
-        .willRespondWith(200, jsonAnswer(revokeBody()))
-        .executeTest(async (mock) => {
-          const state = await revokeWithHook(signedInClient(mock.url), MEMBER_ID, CONNECTED_APP_ID);
-          expect(state.status).toBe('success');
-        });
-    });
+    const successfulRevokes: Record<string, { given: ReadonlyArray<Given>; uponReceiving: string }> = {
+      'revokes a connected app of the signed-in member and reports success': {
+        given: memberWithApp(),
+        uponReceiving: 'a revoke of a connected app by its signed-in member',
+      },
+      "revokes another member's connected app as an admin": {
+        given: adminAndMemberWithApp,
+        uponReceiving: "a revoke of a member's connected app by a signed-in admin",
+      },
+    };
+    for (const [name, c] of Object.entries(successfulRevokes)) {
+      it(name, async () => {
+        await withStates(pact().addInteraction(), c.given)
+          .uponReceiving(c.uponReceiving)
+          .withRequest(
+            'POST',
+            memberRevokePath(ORGANIZATION_ID, MEMBER_ID, CONNECTED_APP_ID, API),
+            signedInRevoke,
+          )
+          .willRespondWith(200, jsonAnswer(revokeBody()))
+          .executeTest(async (mock) => {
+            const state = await revokeWithHook(signedInClient(mock.url), MEMBER_ID, CONNECTED_APP_ID);
+            expect(state.status).toBe('success');
+            expect(state.data?.request_id).toMatch(/^request-id-test-/);
+          });
+      });
+    }
 
     it("lists the organization's connected apps for an admin", async () => {
       await withStates(pact().addInteraction(), adminAndMemberWithApp)
@@ -249,13 +247,7 @@ export function describeB2BReactInteractions(pact: () => PactV4): void {
         ...proxyErrorAnswer(401, 'session_required', { retryable: false }),
       },
       "surfaces member_forbidden when a member's roles do not permit revoking another member's app": {
-        given: [
-          organizationExists,
-          memberExists(MEMBER_ID),
-          memberExists(OTHER_MEMBER_ID),
-          memberHasConnectedApp(OTHER_MEMBER_ID),
-          memberIsSignedIn(MEMBER_ID),
-        ],
+        given: memberAndOtherMemberWithApp,
         uponReceiving: "a revoke of another member's connected app by a member who is not an admin",
         member_id: OTHER_MEMBER_ID,
         ...proxyErrorAnswer(403, 'member_forbidden'),

@@ -1,4 +1,11 @@
-import { ADMIN_MEMBER_ID, ADMIN_ROLE, CONNECTED_APP_ID, MEMBER_ID, ORGANIZATION } from './examples.ts';
+import {
+  ADMIN_MEMBER_ID,
+  ADMIN_ROLE,
+  CONNECTED_APP_ID,
+  MEMBER_ID,
+  ORGANIZATION,
+  OTHER_MEMBER_ID,
+} from './examples.ts';
 import type { Given } from './interactions.ts';
 import { STATES } from './provider-states.ts';
 
@@ -62,4 +69,13 @@ export const adminAndMemberWithApp: ReadonlyArray<Given> = [
   memberExists(MEMBER_ID),
   memberHasConnectedApp(MEMBER_ID),
   memberIsSignedIn(ADMIN_MEMBER_ID),
+];
+
+/** A plain member signed in, and another member of the same organization who has the app. */
+export const memberAndOtherMemberWithApp: ReadonlyArray<Given> = [
+  organizationExists,
+  memberExists(MEMBER_ID),
+  memberExists(OTHER_MEMBER_ID),
+  memberHasConnectedApp(OTHER_MEMBER_ID),
+  memberIsSignedIn(MEMBER_ID),
 ];
