@@ -87,7 +87,10 @@ export function renderMarkdownSummary(results: BenchResults): string {
       ? `; \`${c.baseline.command}\` beside it: ${c.baseline.medianMs} ms, so ${c.ratioToBaseline}x`
       : '';
     const cached = c.compileCache
-      ? ` With \`NODE_COMPILE_CACHE\` warm (a restart that kept its cache directory): ${c.compileCache.medianMs} ms.`
+      ? ` With \`NODE_COMPILE_CACHE\` warm (a restart that kept its cache directory): ${c.compileCache.medianMs} ms` +
+        (c.compileCacheFirstStartMs === undefined
+          ? '.'
+          : `; the start that fills an empty cache: ${c.compileCacheFirstStartMs} ms.`)
       : '';
     lines.push(
       `**Cold start**: ${c.medianMs} ms median from spawning \`${c.command}\`${where} to the first 200 on \`/healthz\` ` +
