@@ -2,8 +2,9 @@ import type { Migration } from './audit-store.ts';
 
 /**
  * The SQLite schema, one versioned step at a time (append, never edit a released step). Time is epoch
- * milliseconds (SQLite has no time type); `id` is AUTOINCREMENT so an id is never reused after the
- * newest row is deleted, which keyset pagination relies on.
+ * milliseconds (SQLite has no time type). `id` is the rowid, not AUTOINCREMENT (whose sequence table
+ * costs a second write per row): pages are keyed on `(occurred_at, id)`, and a new row's time is never
+ * older than a row retention kept, so a reused id could never fall behind a cursor.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -11,7 +12,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'audit_revocations',
     sql: `
       CREATE TABLE audit_revocations (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        id INTEGER PRIMARY KEY,
         occurred_at INTEGER NOT NULL,
         request_id TEXT NOT NULL,
         connected_app_id TEXT NOT NULL,

@@ -43,6 +43,11 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     `PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 250)}`,
     'PRAGMA journal_mode = WAL',
     'PRAGMA synchronous = NORMAL',
+    // Checkpoints (the only fsyncs under NORMAL) every ~16 MiB of WAL rather than SQLite's ~4 MiB,
+    // and the WAL file trimmed back after each: fewer stalls of the writer under a burst of revokes.
+    'PRAGMA wal_autocheckpoint = 4000',
+    'PRAGMA journal_size_limit = 67108864',
+    'PRAGMA temp_store = MEMORY',
   ];
   mkdirSync(dirname(path), { recursive: true });
   // Migrated here, once, before the worker opens its own connection.
