@@ -47,6 +47,20 @@ describe('SQLite store (in its worker thread)', () => {
     db.close();
   });
 
+  it('inserts an outcome whose pending row is not there (its pending row went to the spool)', async () => {
+    const store = await openSqliteStore(dbPath());
+    const failed = row('req-2', '2026-01-02T03:04:05.000Z', {
+      outcome: 'failed',
+      status_code: 502,
+      error_type: 'upstream_unavailable',
+    });
+    await store.write([failed]);
+    await store.write([row('req-2', '2026-01-02T03:04:05.000Z')]);
+    const rows = await store.range({ sinceMs: 0, untilMs: Date.parse('2027-01-01'), limit: 10 });
+    expect(rows.map((stored) => stored.record)).toEqual([failed]);
+    await store.close();
+  });
+
   it('writes a batch whole or not at all', async () => {
     const store = await openSqliteStore(dbPath());
     const bad = row('req-bad', '2026-01-02T03:04:05.000Z', { action: 'delete-everything' as never });

@@ -5,6 +5,11 @@ export interface SqliteWorkerSetup {
   path: string;
   pragmas: readonly string[];
   statements: Readonly<Record<string, string>>;
+  /**
+   * Statements a `write` tries first for each row, by the name of the write's statement: the SQL
+   * and which of the row's values it binds. When it changes no row, the write's statement runs.
+   */
+  firstTries?: Readonly<Record<string, { sql: string; params: readonly number[] }>>;
 }
 
 /** A parameter `node:sqlite` binds. */
@@ -12,7 +17,10 @@ export type SqliteValue = string | number | null;
 
 /** The SQLite connection in its worker thread; each call resolves when the worker answered. */
 export interface SqliteWorker {
-  /** Runs `statement` once per row, all in one transaction (`BEGIN IMMEDIATE` … `COMMIT`). */
+  /**
+   * Runs `statement` once per row (after its first try, when it has one and that changed nothing),
+   * all in one transaction (`BEGIN IMMEDIATE` … `COMMIT`).
+   */
   write(statement: string, rows: readonly (readonly SqliteValue[])[]): Promise<void>;
   /** The rows `statement` selects. */
   all(statement: string, params: readonly SqliteValue[]): Promise<unknown[]>;
@@ -110,11 +118,15 @@ function sqliteWorkerMain(): void {
     string,
     { run(...params: SqliteValue[]): { changes: number | bigint }; all(...params: SqliteValue[]): unknown[] }
   > = {};
+  let firstTries: Record<string, { statement: (typeof statements)[string]; params: readonly number[] }> = {};
   let opened: Error | undefined;
   try {
     db = new DatabaseSync(setup.path);
     for (const pragma of setup.pragmas) db.exec(pragma);
     for (const [name, sql] of Object.entries(setup.statements)) statements[name] = db.prepare(sql);
+    for (const [name, { sql, params }] of Object.entries(setup.firstTries ?? {})) {
+      firstTries[name] = { statement: db.prepare(sql), params };
+    }
   } catch (error) {
     opened = error as Error;
   }
@@ -126,6 +138,7 @@ function sqliteWorkerMain(): void {
       if (request.name === '__close') {
         db.close();
         statements = {};
+        firstTries = {};
         return reply(true);
       }
       const statement = statements[request.name];
@@ -133,7 +146,16 @@ function sqliteWorkerMain(): void {
       if (request.op === 'write') {
         db.exec('BEGIN IMMEDIATE');
         try {
-          for (const row of request.rows) statement.run(...row);
+          const first = firstTries[request.name];
+          for (const row of request.rows) {
+            if (
+              first !== undefined &&
+              Number(first.statement.run(...first.params.map((i) => row[i])).changes) > 0
+            ) {
+              continue;
+            }
+            statement.run(...row);
+          }
           db.exec('COMMIT');
         } catch (error) {
           if (db.isTransaction) db.exec('ROLLBACK');
