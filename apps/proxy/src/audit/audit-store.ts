@@ -123,8 +123,11 @@ export function storedRevocation(row: RecordRow): StoredRevocation {
   };
 }
 
-/** The upsert's conflict rule, the same in both engines: only a pending row takes an outcome. */
-export const COMPLETE_PENDING = `ON CONFLICT (request_id, connected_app_id) DO UPDATE SET
+/**
+ * The upsert's conflict rule on an engine's row key (its unique columns), the same in both engines:
+ * only a pending row takes an outcome.
+ */
+export const completePending = (key: string): string => `ON CONFLICT (${key}) DO UPDATE SET
   outcome = excluded.outcome,
   status_code = excluded.status_code,
   error_type = excluded.error_type,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import {
   type AuditStore,
-  COMPLETE_PENDING,
+  completePending,
   type Migration,
   pendingMigrations,
   type RecordRow,
@@ -76,7 +76,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
       // One statement is one transaction: the batch lands whole or not at all.
       await pool.query(
-        `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')}) VALUES ${values.join(', ')} ${COMPLETE_PENDING}`,
+        `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')}) VALUES ${values.join(', ')} ${completePending('request_id, connected_app_id')}`,
         records.flatMap((record) => recordColumns(record, (time) => time, Boolean)),
       );
     },

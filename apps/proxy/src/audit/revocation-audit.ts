@@ -109,6 +109,8 @@ export function createRevocationAudit(options: RevocationAuditOptions): Revocati
     };
   };
 
+  // An outcome row is its pending row with the outcome set: the same `occurred_at`, which the SQLite
+  // trail's row key includes.
   const failed = (
     record: RevocationRecord,
     exchange: Exchange,

@@ -4,7 +4,10 @@ import type { Migration } from './audit-store.ts';
  * The SQLite schema, one versioned step at a time (append, never edit a released step). Time is epoch
  * milliseconds (SQLite has no time type). `id` is the rowid, not AUTOINCREMENT (whose sequence table
  * costs a second write per row): pages are keyed on `(occurred_at, id)`, and a new row's time is never
- * older than a row retention kept, so a reused id could never fall behind a cursor.
+ * older than a row retention kept, so a reused id could never fall behind a cursor. The row key leads
+ * with the time: every row of one attempt carries its pending row's `occurred_at`, so it names the
+ * same rows as (request id, app id), and new keys land at the index's newest end instead of at random
+ * places (request ids are random): a commit then writes a few index pages, not one page per row.
  */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
@@ -30,7 +33,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         subject_member_id TEXT,
         client_address TEXT,
         user_agent TEXT,
-        UNIQUE (request_id, connected_app_id)
+        UNIQUE (occurred_at, request_id, connected_app_id)
       );
       -- A user's history, newest first (the history endpoint).
       CREATE INDEX audit_revocations_user ON audit_revocations (subject_user_id, occurred_at, id);

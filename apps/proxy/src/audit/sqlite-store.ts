@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
   type AuditStore,
-  COMPLETE_PENDING,
+  completePending,
   type Migration,
   pendingMigrations,
   type RecordRow,
@@ -66,7 +66,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     pragmas,
     statements: {
       upsert: `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')})
-        VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}) ${COMPLETE_PENDING}`,
+        VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})
+        ${completePending('occurred_at, request_id, connected_app_id')}`,
       byUser: `${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?)
         ORDER BY occurred_at DESC, id DESC LIMIT ?`,
       range: `${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
@@ -81,7 +82,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       // when the UPDATE changed nothing: a pending row, or an outcome whose pending row is not here.
       upsert: {
         sql: `UPDATE audit_revocations SET outcome = ?1, status_code = ?2, error_type = ?3, stytch_request_id = ?4
-          WHERE request_id = ?5 AND connected_app_id = ?6 AND outcome = 'pending' AND ?1 <> 'pending'`,
+          WHERE occurred_at = ?7 AND request_id = ?5 AND connected_app_id = ?6
+            AND outcome = 'pending' AND ?1 <> 'pending'`,
         params: [
           at('outcome'),
           at('status_code'),
@@ -89,6 +91,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
           at('stytch_request_id'),
           at('request_id'),
           at('connected_app_id'),
+          at('occurred_at'),
         ],
       },
     },

@@ -150,7 +150,7 @@ function sqliteWorkerMain(): void {
           for (const row of request.rows) {
             if (
               first !== undefined &&
-              Number(first.statement.run(...first.params.map((i) => row[i])).changes) > 0
+              Number(first.statement.run(...first.params.map((i) => row[i] as SqliteValue)).changes) > 0
             ) {
               continue;
             }
