@@ -39,8 +39,8 @@ function reportFiles(): string[] {
 
 for (const dir of workspaceDirs) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 
-// Four tasks at a time on two cores: most tasks wait on sockets, child processes, databases and
-// browsers more than they compute, and four keep both cores busy (TEST_CONCURRENCY overrides it).
+// Five tasks at a time on two cores: most tasks wait on sockets, child processes, databases and
+// browsers more than they compute, and five keep both cores busy (TEST_CONCURRENCY overrides it).
 const turbo = spawnSync(
   'pnpm',
   [
@@ -49,7 +49,7 @@ const turbo = spawnSync(
     'run',
     ...TASKS,
     '--continue',
-    `--concurrency=${process.env.TEST_CONCURRENCY ?? 4}`,
+    `--concurrency=${process.env.TEST_CONCURRENCY ?? 5}`,
     ...process.argv.slice(2),
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
