@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { STYTCH_ROUTES, stytchPath } from '@connected-apps/core/wire';
@@ -29,7 +30,7 @@ export interface AuditVariantSummary {
   /** Median over rounds of this variant's p99 over audit-off's in the same round. */
   p99RatioToOff: number;
   roundP99Ratios: number[];
-  /** Rows in its audit database after the run (every request is one row). */
+  /** Rows in its audit database with their outcome after the run (every request is one row). */
   rows?: number;
   rounds: (LoadResult & { cpuUsPerRequest?: number })[];
 }
@@ -59,7 +60,7 @@ const LABELS: Record<AuditVariantId, string> = {
  * warmed up, then measured in interleaved rounds whose order rotates, and compared to "off" within
  * each round (as the overhead benchmark compares to the forwarder). Every revoke records a row, written
  * ahead of the Stytch call and completed after it; afterwards each database's rows are counted
- * against the requests answered, so a variant that dropped rows is reported as a problem.
+ * with their outcome against the requests answered, so a variant that dropped rows or outcomes is reported as a problem.
  *
  * @example
  * const result = await runAuditOverhead({ rounds: 3, durationS: 5, warmupS: 2, connections: 32, users: 16 }, tmpDir);
@@ -140,9 +141,10 @@ export async function runAuditOverhead(
     await upstream.stop();
     // Counted once the proxies stopped (and so flushed every queued row).
     rows.set('sqlite', countSqliteRows(sqlitePath));
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${sqlitePath}${suffix}`, { force: true });
     rows.set(
       'postgres',
-      Number(await postgres.psql('SELECT count(*) FROM audit_revocations', 'audit_bench')),
+      Number(await postgres.psql(`SELECT count(*) FROM audit_revocations ${COMPLETED}`, 'audit_bench')),
     );
     await postgres.stop();
   }
@@ -159,7 +161,7 @@ export async function runAuditOverhead(
     const recorded = rows.get(id);
     // The warm-up's revokes are recorded too: at least one row per measured answer.
     if (recorded !== undefined && recorded < answered) {
-      problems.push(`audit ${id}: ${recorded} rows for ${answered} answered revokes`);
+      problems.push(`audit ${id}: ${recorded} rows with an outcome for ${answered} answered revokes`);
     }
     return {
       id,
@@ -194,10 +196,15 @@ function rotate<T>(list: T[], by: number): T[] {
   return [...list.slice(k), ...list.slice(0, k)];
 }
 
+/** Rows whose outcome was written: a row still `pending` after the proxy stopped lost its outcome. */
+const COMPLETED = "WHERE outcome <> 'pending'";
+
 function countSqliteRows(path: string): number {
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    return Number((db.prepare('SELECT count(*) AS n FROM audit_revocations').get() as { n: number }).n);
+    return Number(
+      (db.prepare(`SELECT count(*) AS n FROM audit_revocations ${COMPLETED}`).get() as { n: number }).n,
+    );
   } finally {
     db.close();
   }

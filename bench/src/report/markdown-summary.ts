@@ -62,7 +62,7 @@ export function renderMarkdownSummary(results: BenchResults): string {
           `| ${v.label} | ${v.requestsPerSecond.toLocaleString('en-US')} | ${v.p99Ms} ms | ${v.cpuUsPerRequest === undefined ? '–' : `${v.cpuUsPerRequest} µs`} | ${ratioCell(v.ratioToOff, v.roundRatios)} | ${ratioCell(v.p99RatioToOff, v.roundP99Ratios)} |`,
       ),
       '',
-      'CPU per request counts the proxy process, SQLite’s worker thread included; PostgreSQL’s own work is in its server process.',
+      'CPU per request counts the proxy process, SQLite’s checkpointer thread included; PostgreSQL’s own work is in its server process.',
       '',
     );
     if (audit.problems.length) lines.push(`> ⚠ ${audit.problems.join('; ')}`, '');

@@ -25,7 +25,7 @@ export async function openAuditStore(
 ): Promise<AuditStore> {
   if (database.engine === 'sqlite') {
     const { openSqliteStore } = await import('./sqlite-store.ts');
-    return openSqliteStore(database.path);
+    return openSqliteStore(database.path, { logger: options.logger });
   }
   const { openPostgresStore } = await import('./postgres-store.ts');
   return openPostgresStore({ url: database.url, ...options });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleRecord } from '../../test/helpers/sample-record.ts';
 import type { RevocationRecord } from './revocation-record.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -20,7 +20,7 @@ afterEach(() => {
 const row = (request_id: string, at: string, overrides: Partial<RevocationRecord> = {}): RevocationRecord =>
   sampleRecord({ request_id, occurred_at: at, ...overrides });
 
-describe('SQLite store (in its worker thread)', () => {
+describe('SQLite store', () => {
   it('creates and migrates the file once, completes a pending row and never reverts or doubles it', async () => {
     const path = dbPath();
     const store = await openSqliteStore(path);
@@ -87,6 +87,39 @@ describe('SQLite store (in its worker thread)', () => {
     });
     expect(second.map((stored) => stored.record.request_id)).toEqual(['a']);
     expect(await store.deleteBefore(Date.parse('2026-01-02T03:04:06.000Z'), 1)).toBe(1);
+    await store.close();
+  });
+
+  it('checkpoints the WAL into the file from its own thread while writes go on', async () => {
+    const path = dbPath();
+    const store = await openSqliteStore(path);
+    const before = statSync(path).size;
+    for (let i = 0; i < 200; i++) {
+      await store.write([row(`req-${i}`, new Date(Date.UTC(2026, 0, 2, 3, 4, 5, i)).toISOString())]);
+    }
+    // Nothing on this thread copies the WAL (its own threshold is 10,000 pages): the file grows only
+    // by the checkpointer's work.
+    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before));
+    expect(await store.range({ sinceMs: 0, untilMs: Date.parse('2027-01-01'), limit: 500 })).toHaveLength(
+      200,
+    );
+    await store.close();
+  });
+
+  it('never waits for another process holding the file: the write fails at once (its rows then spool)', async () => {
+    const path = dbPath();
+    const store = await openSqliteStore(path);
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      await expect(store.write([row('req-locked', '2026-01-02T03:04:05.000Z')])).rejects.toThrow(/locked/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await store.write([row('req-free', '2026-01-02T03:04:05.000Z')]);
+    const rows = await store.range({ sinceMs: 0, untilMs: Date.parse('2027-01-01'), limit: 10 });
+    expect(rows.map((stored) => stored.record.request_id)).toEqual(['req-free']);
     await store.close();
   });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Logger } from 'pino';
 import {
   type AuditStore,
   completePending,
@@ -10,111 +11,153 @@ import {
   recordColumns,
   storedRevocation,
 } from './audit-store.ts';
-import { RECORD_COLUMNS, type RecordColumn } from './revocation-record.ts';
+import { RECORD_COLUMNS } from './revocation-record.ts';
+import { startSqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
-import { type SqliteValue, startSqliteWorker } from './sqlite-worker.ts';
 
-/** A column's place in a row as `write` sends it ({@link RECORD_COLUMNS} order). */
-const at = (column: RecordColumn) => RECORD_COLUMNS.indexOf(column);
+type SqliteValue = string | number | null;
+
 const SELECT = `SELECT id, occurred_at AS occurred_at_ms, ${RECORD_COLUMNS.slice(1).join(', ')} FROM audit_revocations`;
 const NEWEST = Number.MAX_SAFE_INTEGER;
+/** A column's place in a row as `recordColumns` lays it out. */
+const at = (column: (typeof RECORD_COLUMNS)[number]) => RECORD_COLUMNS.indexOf(column);
+const OUTCOME = at('outcome');
+/** The values the outcome's UPDATE binds (?1 … ?7), by their place in a row. */
+const OUTCOME_PARAMS = [
+  'outcome',
+  'status_code',
+  'error_type',
+  'stytch_request_id',
+  'request_id',
+  'connected_app_id',
+  'occurred_at',
+].map((column) => at(column as (typeof RECORD_COLUMNS)[number]));
+/**
+ * WAL pages after which a commit checkpoints on its own. Under steady writes the checkpointer's
+ * passive checkpoints copy nearly all of the WAL but rarely its very last frames (a commit races
+ * each), and the WAL starts over only once wholly copied: this connection's checkpoint then copies
+ * the few frames left (a millisecond or two), so the WAL file stays near 16 MiB.
+ */
+const BACKSTOP_PAGES = 4000;
+/** SQLite's own default, once the checkpointer has failed. */
+const ALONE_PAGES = 1000;
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
-  /**
-   * How long a write waits for another process's lock before failing (and its rows going to the
-   * spool); it waits in the worker thread, never on the event loop. @default 250
-   */
-  busyTimeoutMs?: number;
+  /** Told when the checkpointer thread fails (the store then checkpoints on its own). */
+  logger?: Logger | undefined;
 }
 
 /**
  * The audit trail in a SQLite file, through Node's built-in `node:sqlite` (no native dependency to
- * build or bundle). Created (with its folder) and migrated when opened, then served by a worker
- * thread (`sqlite-worker.ts`), so commits and checkpoint fsyncs never wait on the event loop. WAL
- * journal with `synchronous=NORMAL`: a commit is in the WAL file when `write` resolves, so it
- * survives the proxy crashing or being SIGKILLed (only a power cut or an OS crash can lose the last
- * commits; checkpoints are synced). One process per file: a second writer meets the lock and spools.
+ * build or bundle). Created (with its folder) and migrated when opened.
+ *
+ * Writes run on the caller's thread: a WAL commit under `synchronous=NORMAL` is a write to the WAL
+ * file, not an fsync, and costs tens of microseconds, less than handing the rows to a thread and
+ * back. It is in the WAL file when `write` resolves, so it survives the proxy crashing or being
+ * SIGKILLed (only a power cut or an OS crash can lose the last commits). What could stall the event
+ * loop is kept off it: checkpoints (copying the WAL into the file, and its fsyncs) run on a thread
+ * of their own (`sqlite-checkpointer.ts`), and a write never waits for a lock (`busy_timeout = 0`):
+ * another process holding the file makes it fail at once, and its rows go to the spool. One process
+ * per file.
  *
  * @example
  * const store = await openSqliteStore('./audit.db');
  * await store.write([record]);
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<AuditStore> {
-  const pragmas = [
-    `PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 250)}`,
-    'PRAGMA journal_mode = WAL',
-    'PRAGMA synchronous = NORMAL',
-    // Checkpoints (the only fsyncs under NORMAL) every ~16 MiB of WAL rather than SQLite's ~4 MiB,
-    // and the WAL file trimmed back after each: fewer stalls of the writer under a burst of revokes.
-    'PRAGMA wal_autocheckpoint = 4000',
-    'PRAGMA journal_size_limit = 67108864',
-    'PRAGMA temp_store = MEMORY',
-  ];
   mkdirSync(dirname(path), { recursive: true });
-  // Migrated here, once, before the worker opens its own connection.
   const db = new DatabaseSync(path);
+  let statements: ReturnType<typeof prepare>;
   try {
-    for (const pragma of pragmas) db.exec(pragma);
+    for (const pragma of [
+      'PRAGMA busy_timeout = 0',
+      'PRAGMA journal_mode = WAL',
+      'PRAGMA synchronous = NORMAL',
+      `PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}`,
+      // The WAL file trimmed back to 64 MiB when it starts over.
+      'PRAGMA journal_size_limit = 67108864',
+      'PRAGMA temp_store = MEMORY',
+    ]) {
+      db.exec(pragma);
+    }
     migrate(db, SQLITE_MIGRATIONS);
-  } finally {
+    statements = prepare(db);
+  } catch (error) {
     db.close();
+    throw error;
   }
-
-  const worker = await startSqliteWorker({
-    path,
-    pragmas,
-    statements: {
-      upsert: `INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')})
-        VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})
-        ${completePending('occurred_at, request_id, connected_app_id')}`,
-      byUser: `${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?)
-        ORDER BY occurred_at DESC, id DESC LIMIT ?`,
-      range: `${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
-        ORDER BY occurred_at, id LIMIT ?`,
-      deleteOldest: `DELETE FROM audit_revocations WHERE id IN
-        (SELECT id FROM audit_revocations WHERE occurred_at < ? ORDER BY occurred_at, id LIMIT ?)`,
-      ping: 'SELECT 1',
+  const checkpointer = await startSqliteCheckpointer(path, {
+    onFailure: (error) => {
+      options.logger?.warn(
+        { cause: `${error.name}: ${error.message}` },
+        'audit SQLite checkpointer failed: the proxy checkpoints on its own',
+      );
+      if (db.isOpen) db.exec(`PRAGMA wal_autocheckpoint = ${ALONE_PAGES}`);
     },
-    firstTries: {
-      // An outcome completes its pending row: an UPDATE of the four columns it sets is about half the
-      // work of the upsert (which reads every column and tries an insert first). The upsert runs only
-      // when the UPDATE changed nothing: a pending row, or an outcome whose pending row is not here.
-      upsert: {
-        sql: `UPDATE audit_revocations SET outcome = ?1, status_code = ?2, error_type = ?3, stytch_request_id = ?4
-          WHERE occurred_at = ?7 AND request_id = ?5 AND connected_app_id = ?6
-            AND outcome = 'pending' AND ?1 <> 'pending'`,
-        params: [
-          at('outcome'),
-          at('status_code'),
-          at('error_type'),
-          at('stytch_request_id'),
-          at('request_id'),
-          at('connected_app_id'),
-          at('occurred_at'),
-        ],
-      },
-    },
+  }).catch((error: unknown) => {
+    db.close();
+    throw error;
   });
-  const rows = async (statement: string, ...params: SqliteValue[]) =>
-    ((await worker.all(statement, params)) as RecordRow[]).map(storedRevocation);
+  const rows = (statement: StatementSync, ...params: SqliteValue[]) =>
+    (statement.all(...params) as unknown as RecordRow[]).map(storedRevocation);
 
   return {
     engine: 'sqlite',
-    write: (records) =>
-      worker.write(
-        'upsert',
-        records.map((record) => recordColumns(record, Date.parse, (flag) => (flag ? 1 : 0)) as SqliteValue[]),
-      ),
-    history: ({ subject, limit, before }) =>
-      rows('byUser', subject.user_id, before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit),
-    range: ({ sinceMs, untilMs, limit, after }) =>
-      rows('range', sinceMs, untilMs, after?.occurredAtMs ?? sinceMs, after?.id ?? 0, limit),
-    deleteBefore: (cutoffMs, limit) => worker.run('deleteOldest', [cutoffMs, limit]),
-    ping: async () => {
-      await worker.all('ping', []);
+    write: async (records) => {
+      transaction(db, () => {
+        for (const record of records) {
+          const row = recordColumns(record, Date.parse, (flag) => (flag ? 1 : 0)) as SqliteValue[];
+          // An outcome completes its pending row: an UPDATE of the four columns it sets is about
+          // half the work of the upsert. The upsert runs for a pending row, or an outcome whose
+          // pending row is not here (it went to the spool).
+          if (
+            row[OUTCOME] !== 'pending' &&
+            Number(statements.complete.run(...OUTCOME_PARAMS.map((i) => row[i] as SqliteValue)).changes) > 0
+          ) {
+            continue;
+          }
+          statements.upsert.run(...row);
+        }
+      });
+      checkpointer.committed();
     },
-    close: () => worker.close(),
+    history: async ({ subject, limit, before }) =>
+      rows(statements.byUser, subject.user_id, before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit),
+    range: async ({ sinceMs, untilMs, limit, after }) =>
+      rows(statements.range, sinceMs, untilMs, after?.occurredAtMs ?? sinceMs, after?.id ?? 0, limit),
+    deleteBefore: async (cutoffMs, limit) => {
+      const changes = Number(statements.deleteOldest.run(cutoffMs, limit).changes);
+      checkpointer.committed();
+      return changes;
+    },
+    ping: async () => {
+      statements.ping.get();
+    },
+    close: async () => {
+      await checkpointer.close();
+      // The last connection to close checkpoints what is left and removes the WAL file.
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+/** Every statement the store runs, prepared once. */
+function prepare(db: DatabaseSync) {
+  return {
+    upsert: db.prepare(`INSERT INTO audit_revocations (${RECORD_COLUMNS.join(', ')})
+      VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})
+      ${completePending('occurred_at, request_id, connected_app_id')}`),
+    complete: db.prepare(`UPDATE audit_revocations
+      SET outcome = ?1, status_code = ?2, error_type = ?3, stytch_request_id = ?4
+      WHERE occurred_at = ?7 AND request_id = ?5 AND connected_app_id = ?6 AND outcome = 'pending'`),
+    byUser: db.prepare(`${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?)
+      ORDER BY occurred_at DESC, id DESC LIMIT ?`),
+    range: db.prepare(`${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
+      ORDER BY occurred_at, id LIMIT ?`),
+    deleteOldest: db.prepare(`DELETE FROM audit_revocations WHERE id IN
+      (SELECT id FROM audit_revocations WHERE occurred_at < ? ORDER BY occurred_at, id LIMIT ?)`),
+    ping: db.prepare('SELECT 1'),
   };
 }
 

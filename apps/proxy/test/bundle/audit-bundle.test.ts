@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresRows, revoke, sqliteRows } from '../helpers/audit-rows.ts';
 import { assertBundleIsCurrent, type DeployedBundle, deployBundle, runBundle } from './deployed-bundle.ts';
 
-// The audit trail in the single-file bundle: its SQLite worker thread (sent as source) and the lazily
+// The audit trail in the single-file bundle: its SQLite checkpointer thread (sent as source) and the lazily
 // loaded pg both work from a directory with nothing but the file, and so does `audit export`.
 let emulator: Emulator;
 let pg: RunningPostgres;
@@ -51,7 +51,7 @@ async function revokeThroughBundle(database: string, app: string) {
 }
 
 describe('the audit trail in the bundle', () => {
-  it('records on SQLite (its worker thread) and exports it with `audit export`', async () => {
+  it('records on SQLite (its checkpointer thread running) and exports it with `audit export`', async () => {
     const file = join(deployed.dir, 'audit.db');
     const { status, requestId } = await revokeThroughBundle('file:./audit.db', world.calendar);
     expect(status).toBe(200);
