@@ -45,6 +45,13 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
     return sessionJwt;
   };
 
+  /** Revokes through the proxy itself, as the signed-in caller would: its audit trail records it. */
+  const revokeThroughProxy = async (path: string, jwt: string) => {
+    const response = await fetch(`${stack.url}${path}`, { method: 'POST', headers: bearer(jwt) });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`The revoke ${path} answered ${response.status}`);
+  };
+
   const stateHandlers: VerifierOptions['stateHandlers'] = {
     ...dataStateHandlers(emulator.control),
     [STATES.userIsSignedIn]: async (params) => {
@@ -78,14 +85,17 @@ export async function startProxyProvider(): Promise<ProviderUnderTest> {
       const connected_app_id = param(params, 'connected_app_id');
       await createUserWithConnectedApp(emulator.control, user_id, connected_app_id);
       ({ session_jwt: sessionJwt } = await emulator.control.mintSession({ user_id }));
-      const jwt = sessionJwt;
-      // Through the proxy itself, as the user would: its audit trail records the revoke.
-      const response = await fetch(`${stack.url}${proxyRevokePath(user_id, connected_app_id)}`, {
-        method: 'POST',
-        headers: bearer(jwt),
+      await revokeThroughProxy(proxyRevokePath(user_id, connected_app_id), sessionJwt);
+    },
+    [STATES.memberRevokedConnectedApp]: async (params) => {
+      // After the states that made the organization, the member and their grant.
+      ({ session_jwt: sessionJwt } = await mintMemberSession(emulator.control, params));
+      const path = stytchPath(STYTCH_ROUTES.b2bMembersRevoke.template, {
+        organization_id: param(params, 'organization_id'),
+        member_id: param(params, 'member_id'),
+        connected_app_id: param(params, 'connected_app_id'),
       });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`The revoke for ${user_id} answered ${response.status}`);
+      await revokeThroughProxy(`${PROXY_BASE_PATH}${path}`, sessionJwt);
     },
     [STATES.stytchIsSlow]: async () => {
       await emulator.control.injectFault({

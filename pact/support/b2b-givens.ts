@@ -54,6 +54,20 @@ export const memberHasUsedUpRateLimit = (member_id: string): Given => [
   { organization_id, member_id },
 ];
 
+/** The member, signed in, has revoked the app through the proxy (its audit trail holds the row). */
+export const memberRevokedConnectedApp = (member_id: string, connected_app_id = CONNECTED_APP_ID): Given => [
+  STATES.memberRevokedConnectedApp,
+  { organization_id, member_id, connected_app_id },
+];
+
+/** A member who had the app, revoked it through the proxy, and is signed in. */
+export const memberWhoRevokedApp: ReadonlyArray<Given> = [
+  organizationExists,
+  memberExists(MEMBER_ID),
+  memberHasConnectedApp(MEMBER_ID),
+  memberRevokedConnectedApp(MEMBER_ID),
+];
+
 /** A member who has the app and is signed in. */
 export const memberWithApp = (member_id = MEMBER_ID): Given[] => [
   organizationExists,

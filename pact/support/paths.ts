@@ -66,6 +66,19 @@ export function memberAppsPath(
   );
 }
 
+/** `GET {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps/revocations` (proxy only). */
+export function memberRevocationsPath(
+  organization_id: string,
+  member_id: string,
+  base = '',
+): MatchersV3.V3RegexMatcher {
+  return pathMatcher(
+    `${ORGANIZATION}/members/{member_id}/connected_apps/revocations`,
+    { organization_id, member_id },
+    base,
+  );
+}
+
 /** `POST {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps/{connected_app_id}/revoke`. */
 export function memberRevokePath(
   organization_id: string,

@@ -48,6 +48,12 @@ export const STATES = {
    * holds it; against Stytch it injects `session_jwt` and `session_token`.
    */
   memberIsSignedIn: 'member {member_id} of organization {organization_id} is signed in',
+  /**
+   * `{ organization_id, member_id, connected_app_id }`: the member, signed in, has revoked the app
+   * through the proxy, so its audit trail holds that one revoke.
+   */
+  memberRevokedConnectedApp:
+    'member {member_id} of organization {organization_id} revoked connected app {connected_app_id} through the proxy',
   /** `{ organization_id, member_id }`: the member is signed in and has spent the proxy's per-caller allowance. */
   memberHasUsedUpRateLimit:
     'member {member_id} of organization {organization_id} has used up their rate limit',

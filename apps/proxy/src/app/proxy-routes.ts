@@ -1,7 +1,7 @@
 import { PROXY_ROUTES, STYTCH_ROUTES, type StytchClient } from '@connected-apps/core';
 import type { Logger } from 'pino';
 import type { AuditTrail } from '../audit/audit-trail.ts';
-import { createHistoryAnswer } from '../audit/history-answer.ts';
+import { createHistoryAnswer, userSubject } from '../audit/history-answer.ts';
 import { createRevocationAudit, type OnRevoked, type RevocationAction } from '../audit/revocation-audit.ts';
 import { type B2BRouteParts, createB2BRoutes } from '../b2b/b2b-routes.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
@@ -128,9 +128,17 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
       // ends in `/revoke`, and the router matches whole paths.
       apiRoute(base, all, writeChecks('revoke_all'), revokeAll),
       // The proxy's own history of revoke attempts, from the audit trail: the list route's checks.
-      apiRoute(base, history, readChecks, createHistoryAnswer(parts.audit.trail, respond)),
+      apiRoute(base, history, readChecks, createHistoryAnswer(parts.audit.trail, respond, userSubject)),
       // Members' and organizations' routes: their own session and RBAC checks, the same limits.
-      ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal, audit }),
+      ...createB2BRoutes(config, {
+        ...parts.b2b,
+        respond,
+        perAddress,
+        perUser,
+        signal: parts.signal,
+        audit,
+        trail: parts.audit.trail,
+      }),
     ],
     preflight: {
       pattern: `${base}/*`,

@@ -12,11 +12,8 @@ export interface StoredRevocation {
   position: Position;
 }
 
-/**
- * Whose history: a user's. (The rows already name a B2B subject, an organization and a member; its
- * history query comes with its index, in a migration of its own, once the proxy serves it.)
- */
-export type HistorySubject = { user_id: string };
+/** Whose history: a user's, or (B2B) a member's of an organization. */
+export type HistorySubject = { user_id: string } | { organization_id: string; member_id: string };
 
 /** One page of one subject's history, newest first, strictly before `before` when given. */
 export interface HistoryQuery {

@@ -36,4 +36,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_revocations_time ON audit_revocations (occurred_at, id);
     `,
   },
+  {
+    version: 2,
+    name: 'audit_revocations_member',
+    sql: `
+      -- A B2B member's history, newest first (the members' history endpoint).
+      CREATE INDEX audit_revocations_member
+        ON audit_revocations (subject_organization_id, subject_member_id, occurred_at DESC, id DESC);
+    `,
+  },
 ];

@@ -80,12 +80,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         records.flatMap((record) => recordColumns(record, (time) => time, Boolean)),
       );
     },
-    history: ({ subject, limit, before }) =>
-      rows(
-        `${SELECT} WHERE subject_user_id = $1 AND (occurred_at, id) < ($2::timestamptz, $3::bigint)
-         ORDER BY occurred_at DESC, id DESC LIMIT $4`,
-        [subject.user_id, before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id, limit],
-      ),
+    history: ({ subject, limit, before }) => {
+      const page = [before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id, limit];
+      const older = `(occurred_at, id) < ($2::timestamptz, $3::bigint) ORDER BY occurred_at DESC, id DESC LIMIT $4`;
+      return 'user_id' in subject
+        ? rows(`${SELECT} WHERE subject_user_id = $1 AND ${older}`, [subject.user_id, ...page])
+        : rows(`${SELECT} WHERE subject_organization_id = $5 AND subject_member_id = $1 AND ${older}`, [
+            subject.member_id,
+            ...page,
+            subject.organization_id,
+          ]);
+    },
     range: ({ sinceMs, untilMs, limit, after }) =>
       rows(
         `${SELECT} WHERE occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz

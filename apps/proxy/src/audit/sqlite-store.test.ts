@@ -43,6 +43,7 @@ describe('SQLite store', () => {
     const db = new DatabaseSync(path, { readOnly: true });
     expect(db.prepare('SELECT version, name FROM audit_schema_migrations').all()).toEqual([
       { version: 1, name: 'audit_revocations' },
+      { version: 2, name: 'audit_revocations_member' },
     ]);
     db.close();
   });
@@ -129,6 +130,6 @@ describe('SQLite store', () => {
     const db = new DatabaseSync(path);
     db.exec("INSERT INTO audit_schema_migrations VALUES (99, 'from the future', '2030-01-01')");
     db.close();
-    await expect(openSqliteStore(path)).rejects.toThrow('schema version 99, newer than this proxy (1)');
+    await expect(openSqliteStore(path)).rejects.toThrow('schema version 99, newer than this proxy (2)');
   });
 });

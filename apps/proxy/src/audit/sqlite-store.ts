@@ -122,8 +122,12 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       });
       checkpointer.committed();
     },
-    history: async ({ subject, limit, before }) =>
-      rows(statements.byUser, subject.user_id, before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit),
+    history: async ({ subject, limit, before }) => {
+      const page = [before?.occurredAtMs ?? NEWEST, before?.id ?? NEWEST, limit];
+      return 'user_id' in subject
+        ? rows(statements.byUser, subject.user_id, ...page)
+        : rows(statements.byMember, subject.organization_id, subject.member_id, ...page);
+    },
     range: async ({ sinceMs, untilMs, limit, after }) =>
       rows(statements.range, sinceMs, untilMs, after?.occurredAtMs ?? sinceMs, after?.id ?? 0, limit),
     deleteBefore: async (cutoffMs, limit) => {
@@ -153,6 +157,8 @@ function prepare(db: DatabaseSync) {
       WHERE occurred_at = ?7 AND request_id = ?5 AND connected_app_id = ?6 AND outcome = 'pending'`),
     byUser: db.prepare(`${SELECT} WHERE subject_user_id = ? AND (occurred_at, id) < (?, ?)
       ORDER BY occurred_at DESC, id DESC LIMIT ?`),
+    byMember: db.prepare(`${SELECT} WHERE subject_organization_id = ? AND subject_member_id = ?
+      AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT ?`),
     range: db.prepare(`${SELECT} WHERE occurred_at >= ? AND occurred_at < ? AND (occurred_at, id) > (?, ?)
       ORDER BY occurred_at, id LIMIT ?`),
     deleteOldest: db.prepare(`DELETE FROM audit_revocations WHERE id IN

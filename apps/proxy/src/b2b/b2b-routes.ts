@@ -1,4 +1,6 @@
-import { STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
+import { PROXY_ROUTES, STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
+import type { AuditTrail } from '../audit/audit-trail.ts';
+import { createHistoryAnswer, memberSubject } from '../audit/history-answer.ts';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
 import { revokeBody } from '../checks/revoke-body.ts';
@@ -33,6 +35,8 @@ export interface B2BRouteParts {
   signal: AbortSignal;
   /** The audit trail of revoke attempts, the consumer revokes' own: a member's revoke is one more row. */
   audit: RevocationAudit;
+  /** The audit trail the members' history is read from (none when off: that route answers 404). */
+  trail: AuditTrail | undefined;
 }
 
 /**
@@ -69,6 +73,8 @@ export function createB2BRoutes(config: ProxyConfig, parts: B2BRouteParts): ApiR
   const session = sessionCheck({ allowedOrigins: config.corsOrigins, authenticate });
   const sameOrganization = organizationCheck(aliases);
   const reads = [parts.perAddress, allowMethods(['GET', 'HEAD']), b2bPathParams, session, parts.perUser];
+  // Whoever may list a member's connected apps may read the member's history of revoking them.
+  const memberReads = [...reads, sameOrganization, authorizeMember(RBAC.list, { policy, aliases })];
   // A revoke attempt that reaches authorization is recorded, the refused ones too (organization or RBAC).
   const writes = [
     parts.perAddress,
@@ -84,12 +90,14 @@ export function createB2BRoutes(config: ProxyConfig, parts: B2BRouteParts): ApiR
     apiRoute(config.basePath, template, checks, answer);
 
   return [
-    entry(
-      STYTCH_ROUTES.b2bMembersConnectedApps.template,
-      [...reads, sameOrganization, authorizeMember(RBAC.list, { policy, aliases })],
-      forward.list,
-    ),
+    entry(STYTCH_ROUTES.b2bMembersConnectedApps.template, memberReads, forward.list),
     entry(STYTCH_ROUTES.b2bMembersRevoke.template, writes, forward.revoke),
+    // The proxy's own history of the member's revoke attempts, from the audit trail.
+    entry(
+      PROXY_ROUTES.b2bMembersRevocations.template,
+      memberReads,
+      createHistoryAnswer(parts.trail, parts.respond, memberSubject),
+    ),
     entry(
       STYTCH_ROUTES.b2bOrganizationConnectedApps.template,
       [...reads, sameOrganization, authorizeOrganizationView(policy)],

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Revocation } from '@connected-apps/core/wire';
 import {
   ALLOWED_ORIGIN,
@@ -7,53 +6,20 @@ import {
   seedUser,
   seedWorld,
   sessionJwtCookie,
-  startStack,
   type World,
 } from '@connected-apps/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditTrail } from '../../src/audit/audit-trail.ts';
-import { createAuditTrail } from '../../src/audit/audit-trail.ts';
-import { createSpool } from '../../src/audit/spool.ts';
-import { openSqliteStore } from '../../src/audit/sqlite-store.ts';
-import { createLogger } from '../../src/logging/create-logger.ts';
-import { type RunningProxy, startProxy } from '../../src/server/start-proxy.ts';
 import { historyPath, readHistory, revoke, useTempDir } from '../helpers/audit-rows.ts';
+import { useCountedHistoryStack } from '../helpers/counted-history-stack.ts';
 import { type ProxyStack, startProxyStack } from '../helpers/proxy-stack.ts';
 
 const dir = useTempDir();
-/** The real SQLite trail, counting the history reads it is asked for. */
-let historyReads = 0;
+const t = useCountedHistoryStack(dir);
 let stack: ProxyStack;
 let world: World;
-
-beforeAll(async () => {
-  const logger = createLogger('silent');
-  const trail = createAuditTrail({
-    openStore: async () => openSqliteStore(join(dir(), 'audit.db')),
-    spool: createSpool(join(dir(), 'spool')),
-    logger,
-    writeTimeoutMs: 1000,
-  });
-  const counted: AuditTrail = {
-    ...trail,
-    history: (query) => {
-      historyReads++;
-      return trail.history(query);
-    },
-  };
-  stack = await startStack({
-    startProxy: (env, options) =>
-      startProxy(env, { ...options, auditTrail: counted }) as Promise<RunningProxy>,
-    env: { UPSTREAM_RETRIES: '0', AUDIT_DATABASE_URL: `file:${join(dir(), 'audit.db')}` },
-  });
-  afterAll(async () => {
-    await stack.stop();
-    await trail.close();
-  });
-});
 beforeEach(async () => {
+  stack = t.stack;
   world = await seedWorld(stack.emulator);
-  historyReads = 0;
 });
 
 const appIds = (revocations: Revocation[]) => revocations.map((row) => row.connected_app_id);
@@ -101,12 +67,12 @@ describe('GET {base}/v1/users/{user_id}/connected_apps/revocations (proxy only)'
     const refused = await readHistory(stack.url, alice.user_id, bob.jwt);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ status_code: 403, error_type: 'user_forbidden' });
-    expect(historyReads).toBe(0);
+    expect(t.historyReads).toBe(0);
 
     const asAdmin = await readHistory(stack.url, alice.user_id, admin.jwt);
     expect(asAdmin.status).toBe(200);
     expect(appIds(asAdmin.body.revocations)).toEqual([calendar]);
-    expect(historyReads).toBe(1);
+    expect(t.historyReads).toBe(1);
   });
 
   it("includes the refused attempts on the user's apps, from whoever made them", async () => {

@@ -134,6 +134,25 @@ export async function startStatesServer(stack: Stack<RunningProxyLike>): Promise
       return {};
     },
     'member {member_id} of organization {organization_id} is signed in': (params) => signInMember(params),
+    'member {member_id} of organization {organization_id} revoked connected app {connected_app_id} through the proxy':
+      async (params) => {
+        // After the states that made the organization, the member and their grant.
+        const session = await signInMember(params);
+        const [organization_id, member_id, connected_app_id] = [
+          'organization_id',
+          'member_id',
+          'connected_app_id',
+        ].map((name) => encodeURIComponent(param(params, name)));
+        const path = `${PROXY_BASE_PATH}/v1/b2b/organizations/${organization_id}/members/${member_id}/connected_apps/${connected_app_id}/revoke`;
+        // Through the proxy itself, as the member would: its audit trail records the revoke.
+        const response = await fetch(`${stack.url}${path}`, {
+          method: 'POST',
+          headers: bearer(session.session_jwt),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`The member's revoke answered ${response.status}`);
+        return session;
+      },
     'member {member_id} of organization {organization_id} has used up their rate limit': async (params) => {
       const session = await signInMember(params);
       const organization_id = encodeURIComponent(param(params, 'organization_id'));

@@ -4,7 +4,8 @@ import type { RevocationHistoryClient } from './types.ts';
 
 /**
  * A client for the proxy's revocation history (`GET {base}/v1/users/{user_id}/connected_apps/revocations`,
- * read from the proxy's audit trail), with the same options, credentials, retries and errors as
+ * and a B2B member's under `/v1/b2b/organizations/{organization_id}/members/{member_id}/…`, read from
+ * the proxy's audit trail), with the same options, credentials, retries and errors as
  * {@link createProxyClient}. Its own constructor, so the history costs nothing to pages that never show it.
  *
  * @example

@@ -1,4 +1,4 @@
-import { usersRevocations, usersRevokeAll } from '../wire/proxy-routes.ts';
+import { b2bMembersRevocations, usersRevocations, usersRevokeAll } from '../wire/proxy-routes.ts';
 import {
   type StytchRoute,
   sessionsAuthenticate,
@@ -92,13 +92,26 @@ export function revocationOperations(config: ClientConfig): RevocationHistoryCli
   return {
     users: {
       revocations: ({ user_id, limit, cursor }, options) => {
-        const search = new URLSearchParams();
-        if (limit !== undefined) search.set('limit', String(limit));
-        if (cursor !== undefined) search.set('cursor', cursor);
-        const query = search.size === 0 ? '' : `?${search}`;
-        const route = { ...usersRevocations, params: { user_id }, query, isExpected: isRevocationsResponse };
-        return request(config, route, options);
+        const route = { ...usersRevocations, params: { user_id }, query: pageQuery(limit, cursor) };
+        return request(config, { ...route, isExpected: isRevocationsResponse }, options);
+      },
+    },
+    organizations: {
+      members: {
+        revocations: ({ organization_id, member_id, limit, cursor }, options) => {
+          const params = { organization_id, member_id };
+          const route = { ...b2bMembersRevocations, params, query: pageQuery(limit, cursor) };
+          return request(config, { ...route, isExpected: isRevocationsResponse }, options);
+        },
       },
     },
   };
+}
+
+/** A history page's query string: `limit` and `cursor` when given. */
+function pageQuery(limit: number | undefined, cursor: string | undefined): string {
+  const search = new URLSearchParams();
+  if (limit !== undefined) search.set('limit', String(limit));
+  if (cursor !== undefined) search.set('cursor', cursor);
+  return search.size === 0 ? '' : `?${search}`;
 }

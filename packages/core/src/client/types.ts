@@ -1,5 +1,7 @@
 // The proxy-only operation's shapes, named apart from Stytch's.
 import type {
+  B2BOrganizationsMembersRevocationsRequest,
+  B2BOrganizationsMembersRevocationsResponse,
   UsersRevocationsRequest,
   UsersRevocationsResponse,
   UsersRevokeAllRequest,
@@ -88,6 +90,24 @@ export interface RevocationHistoryClient {
      * const { revocations, next_cursor } = await history.users.revocations({ user_id: 'user-test-…', limit: 50 });
      */
     revocations(req: UsersRevocationsRequest, options?: RequestOptions): Promise<UsersRevocationsResponse>;
+  };
+  organizations: {
+    members: {
+      /**
+       * The proxy's `GET {base}/v1/b2b/organizations/{organization_id}/members/{member_id}/connected_apps/revocations`:
+       * a member's revoke attempts from the proxy's audit trail, paged as `users.revocations`. Whoever
+       * may list the member's connected apps may read it: the member themselves (`get.connected-apps`
+       * on `stytch.self`), or a member whose roles grant it on `stytch.member`, in the same organization.
+       *
+       * @example
+       * const history = createRevocationHistoryClient({ baseUrl: '/api', sessionJwt: memberSessionJwt });
+       * const page = await history.organizations.members.revocations({ organization_id, member_id });
+       */
+      revocations(
+        req: B2BOrganizationsMembersRevocationsRequest,
+        options?: RequestOptions,
+      ): Promise<B2BOrganizationsMembersRevocationsResponse>;
+    };
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   SessionsAuthenticateRequest,
   SessionsGetJWKSRequest,
   SessionsGetJWKSResponse,
+  UsersRevocationsResponse,
 } from './shapes.ts';
 
 /**
@@ -252,3 +253,21 @@ export interface B2BRBACPolicyResponse {
   status_code: number;
   policy: RbacPolicy;
 }
+
+// The proxy's own routes (Stytch has no such calls).
+
+/**
+ * `organizations.members.revocations()` input (proxy only): whose history — the member of the
+ * organization, each by the names the B2B paths take — and which page of it.
+ */
+export interface B2BOrganizationsMembersRevocationsRequest {
+  organization_id: string;
+  member_id: string;
+  /** Rows per page, 1 to 100. @default 20 */
+  limit?: number;
+  /** The `next_cursor` of the previous page; none for the newest rows. */
+  cursor?: string;
+}
+
+/** `organizations.members.revocations()` result: the same page as a user's history. */
+export type B2BOrganizationsMembersRevocationsResponse = UsersRevocationsResponse;

@@ -41,6 +41,8 @@ export type {
   B2BOrganizationsMembersGetConnectedAppsResponse,
   B2BOrganizationsMembersGetRequest,
   B2BOrganizationsMembersGetResponse,
+  B2BOrganizationsMembersRevocationsRequest,
+  B2BOrganizationsMembersRevocationsResponse,
   B2BRBACPolicyResponse,
   B2BSessionsAuthenticateRequest,
   B2BSessionsAuthenticateResponse,

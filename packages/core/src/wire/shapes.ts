@@ -118,7 +118,10 @@ export interface Revocation {
   user_agent: string | null;
 }
 
-/** `users.revocations()` result, newest first; `next_cursor` is `null` on the last page. */
+/**
+ * `users.revocations()` result, newest first; `next_cursor` is `null` on the last page. A member's
+ * history (`organizations.members.revocations()`) has the same shape.
+ */
 export interface UsersRevocationsResponse {
   request_id: string;
   status_code: 200;
