@@ -130,6 +130,26 @@ describe('a loaded signing key', () => {
   });
 });
 
+describe('the generated signing key', () => {
+  it("gives every emulator of the process its own kid: one emulator's JWT names no key of another's JWKS", async () => {
+    const first = await start({});
+    const second = await start({});
+    try {
+      const keys = async (e: typeof first) =>
+        (await stytch(e, 'GET', `/v1/sessions/jwks/${e.projectId}`)).json.keys as { kid: string }[];
+      const [[a], [b]] = [await keys(first), await keys(second)];
+      expect(a?.kid).not.toBe(b?.kid);
+      const ada = await first.control.createUser({});
+      const minted = await first.control.mintSession({ user_id: ada.user_id });
+      const jwks = createRemoteJWKSet(new URL(`${second.url}/v1/sessions/jwks/${second.projectId}`));
+      await expect(jwtVerify(minted.session_jwt, jwks)).rejects.toThrow(/no applicable key/);
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+});
+
 describe('POST /v1/sessions/authenticate', () => {
   it('authenticates an opaque session token with Stytch’s response shape', async () => {
     const minted = await emulator.control.mintSession({ user_id: user.user_id });

@@ -25,14 +25,34 @@ export interface SigningKey {
 }
 
 /**
- * Generates a fresh RS256 key pair, or loads one from a PKCS#8 PEM so that JWTs stay valid across
- * emulator restarts (e.g. a long-lived demo). The `kid` is Stytch-shaped (`jwk-test-<uuid>`): random for
- * a generated key, derived from the key itself for a loaded one, so that it survives restarts too.
+ * The RSA key the emulators of this process sign with when given none: generated once. An RSA-2048
+ * key costs 100–400 ms of CPU to generate, and a test suite starts an emulator per test file; each
+ * emulator still serves it under a `kid` (and certificate) of its own, so a JWT one emulator signed
+ * names a key no other emulator's JWKS has.
+ */
+let processKey: Promise<CryptoKey> | undefined;
+
+function generatedKey(): Promise<CryptoKey> {
+  processKey ??= generateKeyPair('RS256', { extractable: true, modulusLength: 2048 }).then(
+    ({ privateKey }) => privateKey,
+    (error: unknown) => {
+      processKey = undefined;
+      throw error;
+    },
+  );
+  return processKey;
+}
+
+/**
+ * The RS256 signing key: the process's generated one, or one loaded from a PKCS#8 PEM so that JWTs
+ * stay valid across emulator restarts (e.g. a long-lived demo). The `kid` is Stytch-shaped
+ * (`jwk-test-<uuid>`): random for the generated key, derived from the key itself for a loaded one,
+ * so that it survives restarts too.
  */
 export async function createSigningKey(env: StytchEnvironment, pkcs8Pem?: string): Promise<SigningKey> {
   let privateKey: CryptoKey;
   if (pkcs8Pem === undefined) {
-    ({ privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 }));
+    privateKey = await generatedKey();
   } else {
     privateKey = await importPKCS8(pkcs8Pem, 'RS256', { extractable: true });
   }
