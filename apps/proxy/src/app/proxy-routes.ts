@@ -128,17 +128,9 @@ export function createProxyRoutes(config: ProxyConfig, parts: RouteParts): Route
       // ends in `/revoke`, and the router matches whole paths.
       apiRoute(base, all, writeChecks('revoke_all'), revokeAll),
       // The proxy's own history of revoke attempts, from the audit trail: the list route's checks.
-      apiRoute(base, history, readChecks, createHistoryAnswer(parts.audit.trail, respond, userSubject)),
+      apiRoute(base, history, readChecks, createHistoryAnswer(audit.trail, respond, userSubject)),
       // Members' and organizations' routes: their own session and RBAC checks, the same limits.
-      ...createB2BRoutes(config, {
-        ...parts.b2b,
-        respond,
-        perAddress,
-        perUser,
-        signal: parts.signal,
-        audit,
-        trail: parts.audit.trail,
-      }),
+      ...createB2BRoutes(config, { ...parts.b2b, respond, perAddress, perUser, signal: parts.signal, audit }),
     ],
     preflight: {
       pattern: `${base}/*`,

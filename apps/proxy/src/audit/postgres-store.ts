@@ -81,15 +81,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
     },
     history: ({ subject, limit, before }) => {
-      const page = [before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id, limit];
-      const older = `(occurred_at, id) < ($2::timestamptz, $3::bigint) ORDER BY occurred_at DESC, id DESC LIMIT $4`;
-      return 'user_id' in subject
-        ? rows(`${SELECT} WHERE subject_user_id = $1 AND ${older}`, [subject.user_id, ...page])
-        : rows(`${SELECT} WHERE subject_organization_id = $5 AND subject_member_id = $1 AND ${older}`, [
-            subject.member_id,
-            ...page,
-            subject.organization_id,
-          ]);
+      const [whose, keys] =
+        'user_id' in subject
+          ? ['subject_user_id = $1', [subject.user_id]]
+          : [
+              'subject_organization_id = $1 AND subject_member_id = $2',
+              [subject.organization_id, subject.member_id],
+            ];
+      const n = keys.length;
+      return rows(
+        `${SELECT} WHERE ${whose} AND (occurred_at, id) < ($${n + 1}::timestamptz, $${n + 2}::bigint)
+         ORDER BY occurred_at DESC, id DESC LIMIT $${n + 3}`,
+        [...keys, before ? iso(before.occurredAtMs) : NEWEST.time, before?.id ?? NEWEST.id, limit],
+      );
     },
     range: ({ sinceMs, untilMs, limit, after }) =>
       rows(

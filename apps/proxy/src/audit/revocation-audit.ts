@@ -40,6 +40,8 @@ export interface RevocationAuditOptions {
 
 /** How the revoke routes record what they do (see {@link createRevocationAudit}). */
 export interface RevocationAudit {
+  /** The trail the rows go to (and the history routes read); none when the audit trail is off. */
+  readonly trail: AuditTrail | undefined;
   /**
    * Runs one app's revoke (`send`) with its audit row: `pending` first, durable before Stytch is
    * called (so a revoke Stytch applied is in the trail even if the proxy dies before the answer), then
@@ -151,6 +153,7 @@ export function createRevocationAudit(options: RevocationAuditOptions): Revocati
   };
 
   return {
+    trail,
     revoke: async <T extends { request_id: string }>(
       exchange: Exchange,
       action: RevocationAction,

@@ -11,7 +11,7 @@ import {
   recordColumns,
   storedRevocation,
 } from './audit-store.ts';
-import { RECORD_COLUMNS } from './revocation-record.ts';
+import { RECORD_COLUMNS, type RecordColumn } from './revocation-record.ts';
 import { startSqliteCheckpointer } from './sqlite-checkpointer.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 
@@ -20,18 +20,20 @@ type SqliteValue = string | number | null;
 const SELECT = `SELECT id, occurred_at AS occurred_at_ms, ${RECORD_COLUMNS.slice(1).join(', ')} FROM audit_revocations`;
 const NEWEST = Number.MAX_SAFE_INTEGER;
 /** A column's place in a row as `recordColumns` lays it out. */
-const at = (column: (typeof RECORD_COLUMNS)[number]) => RECORD_COLUMNS.indexOf(column);
+const at = (column: RecordColumn) => RECORD_COLUMNS.indexOf(column);
 const OUTCOME = at('outcome');
 /** The values the outcome's UPDATE binds (?1 … ?7), by their place in a row. */
-const OUTCOME_PARAMS = [
-  'outcome',
-  'status_code',
-  'error_type',
-  'stytch_request_id',
-  'request_id',
-  'connected_app_id',
-  'occurred_at',
-].map((column) => at(column as (typeof RECORD_COLUMNS)[number]));
+const OUTCOME_PARAMS = (
+  [
+    'outcome',
+    'status_code',
+    'error_type',
+    'stytch_request_id',
+    'request_id',
+    'connected_app_id',
+    'occurred_at',
+  ] as const
+).map(at);
 /**
  * WAL pages after which a commit checkpoints on its own. Under steady writes the checkpointer's
  * passive checkpoints copy nearly all of the WAL but rarely its very last frames (a commit races

@@ -1,5 +1,4 @@
 import { PROXY_ROUTES, STYTCH_ROUTES, type StytchB2BClient } from '@connected-apps/core';
-import type { AuditTrail } from '../audit/audit-trail.ts';
 import { createHistoryAnswer, memberSubject } from '../audit/history-answer.ts';
 import type { RevocationAudit } from '../audit/revocation-audit.ts';
 import { allowMethods } from '../checks/allow-methods.ts';
@@ -33,10 +32,11 @@ export interface B2BRouteParts {
   perUser: Check;
   /** Aborts the forwarded calls and lookups (the shutdown). */
   signal: AbortSignal;
-  /** The audit trail of revoke attempts, the consumer revokes' own: a member's revoke is one more row. */
+  /**
+   * The audit of revoke attempts, the consumer revokes' own (a member's revoke is one more row), and
+   * its trail, which the members' history reads.
+   */
   audit: RevocationAudit;
-  /** The audit trail the members' history is read from (none when off: that route answers 404). */
-  trail: AuditTrail | undefined;
 }
 
 /**
@@ -96,7 +96,7 @@ export function createB2BRoutes(config: ProxyConfig, parts: B2BRouteParts): ApiR
     entry(
       PROXY_ROUTES.b2bMembersRevocations.template,
       memberReads,
-      createHistoryAnswer(parts.trail, parts.respond, memberSubject),
+      createHistoryAnswer(parts.audit.trail, parts.respond, memberSubject),
     ),
     entry(
       STYTCH_ROUTES.b2bOrganizationConnectedApps.template,
