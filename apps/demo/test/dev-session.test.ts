@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   basicAuthorization,
   SESSION_JWT_COOKIE,
@@ -17,6 +20,13 @@ let base: string;
 let userId: string;
 let organizationId: string;
 let member: { member_id: string; external_id: string };
+/**
+ * Vite's cache of prebundled dependencies, this file's own: by default it is the package's
+ * `node_modules/.vite`, which the e2e task's dev server (another turbo task, possibly running at the
+ * same time) prebundles the page's dependencies into; a server with another config there finds
+ * the cache stale and rewrites it under the page.
+ */
+const cacheDir = mkdtempSync(join(tmpdir(), 'dev-session-vite-'));
 
 /** A Vite dev server on 127.0.0.1 with only the sign-in plugin, minting at `emulatorUrl`. */
 async function startVite(
@@ -27,6 +37,7 @@ async function startVite(
   const server = await createServer({
     configFile: false,
     root: import.meta.dirname,
+    cacheDir,
     logLevel: 'silent',
     plugins: [devSessionPlugin({ emulatorUrl, demoUserId: userId, b2b: b2b ?? undefined })],
     server: { host: '127.0.0.1', port: 0 },
@@ -73,6 +84,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await vite?.close();
   await emulator?.stop();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 /** Each `Set-Cookie` line of a response, by cookie name. */
