@@ -47,7 +47,7 @@ const grantActive = async (member: DemoMember, connected_app_id: string) =>
 
 async function signIn(member: DemoMember, page_: 'member' | 'admin'): Promise<void> {
   await page.goto(stack.b2b.signInUrl(member.external_id, page_));
-  await section().getByRole('heading', { level: 2 }).waitFor();
+  await demo.journal.explainFailure(() => section().getByRole('heading', { level: 2 }).waitFor());
 }
 
 describe('B2B mode, in Chromium', () => {

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { launchChromium } from '@connected-apps/testkit';
+import { journalPage, launchChromium, type PageJournal } from '@connected-apps/testkit';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type DemoStack, startDemoStack } from '../src/stack.ts';
 import { installAxe } from './page-checks.ts';
@@ -16,6 +16,8 @@ export interface DemoPage {
   stack: DemoStack;
   browser: BrowserContext;
   page: Page;
+  /** What the page did: `journal.explainFailure(wait)` makes a timed-out wait say why. */
+  journal: PageJournal;
   /** Closes Chromium, then stops the stack. */
   close(): Promise<void>;
 }
@@ -30,11 +32,13 @@ export async function openDemoPage(): Promise<DemoPage> {
   try {
     const browser = await launchChromium(chromium, { viewport: { width: 960, height: 900 } });
     const page = await browser.context.newPage();
+    const journal = journalPage(page);
     await installAxe(page);
     return {
       stack,
       browser: browser.context,
       page,
+      journal,
       close: async () => {
         await browser.close();
         await stack.stop();

@@ -36,7 +36,7 @@ const holdRequest = (path: string) => checks.holdRequest(`${stack.demoUrl}${path
 
 async function openSignedIn(): Promise<void> {
   await page.goto(stack.signInUrl);
-  await page.getByRole('heading', { name: /^Your apps/ }).waitFor();
+  await demo.journal.explainFailure(() => page.getByRole('heading', { name: /^Your apps/ }).waitFor());
 }
 
 describe('the demo page, in Chromium', () => {

@@ -1,7 +1,9 @@
 import { SESSION_JWT_COOKIE } from '@connected-apps/core/wire';
 import { type Emulator, start } from '@connected-apps/stytch-emulator';
 import {
+  journalPage,
   launchChromium,
+  type PageJournal,
   proxyEnv,
   proxyRevokePath,
   quietPeriod,
@@ -18,6 +20,7 @@ let emulator: Emulator;
 let next: NextServer;
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
+let journal: PageJournal;
 let world: World;
 
 beforeAll(async () => {
@@ -34,6 +37,7 @@ beforeAll(async () => {
     { name: SESSION_JWT_COOKIE, value: world.alice.jwt, url: next.url, httpOnly: true, sameSite: 'Lax' },
   ]);
   page = await browser.context.newPage();
+  journal = journalPage(page);
 });
 
 afterAll(async () => {
@@ -47,8 +51,11 @@ const appRow = (name: string) => page.getByRole('listitem', { name, exact: true 
 describe('the proxy as a Next.js route handler, and the hooks on a page of the same app', () => {
   it('lists the signed-in user’s apps and revokes one from the page: the grant is gone at Stytch', async () => {
     await page.goto(next.url);
-    await appRow('Calendar Sync').waitFor();
-    await appRow('Notes').waitFor();
+    // A timeout here says what the page shows, its requests and the server's log.
+    await journal.explainFailure(async () => {
+      await appRow('Calendar Sync').waitFor();
+      await appRow('Notes').waitFor();
+    }, next.output);
     await emulator.control.clearRequests();
 
     await appRow('Calendar Sync').getByRole('button', { name: 'Revoke Calendar Sync' }).click();

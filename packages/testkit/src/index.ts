@@ -9,6 +9,7 @@ export {
   launchChromium,
   type PersistentChromium,
 } from './browser/launch-chromium.ts';
+export { type JournaledPage, journalPage, type PageJournal } from './browser/page-journal.ts';
 export {
   POSTGRES_ROOT,
   postgresBinDir,
