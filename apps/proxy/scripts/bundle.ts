@@ -62,6 +62,28 @@ export const undiciAgentOnly: Plugin = {
 };
 
 /**
+ * undici's client requires its HTTP/2 half (`client-h2.js`) when it loads, and that file requires
+ * `node:http2` (with `node:tls` under it) at once: ~10 ms of every start, for a protocol used only
+ * once a TLS connection to Stytch negotiates h2. Here the client gets a function that loads the HTTP/2
+ * half on its first call: esbuild evaluates a bundled CommonJS module when it is first required.
+ */
+export const lazyHttp2: Plugin = {
+  name: 'lazy-undici-http2',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => {
+      if (args.namespace === 'lazy-undici-http2' || !args.importer.includes('/undici/')) return undefined;
+      return { path: args.path, namespace: 'lazy-undici-http2', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-undici-http2' }, (args) => ({
+      // The one export undici's client uses: `connectH2(client, socket)`.
+      contents: "module.exports = (client, socket) => require('./client-h2.js')(client, socket);\n",
+      resolveDir: args.pluginData as string,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * An ES `import … from 'node:http'` makes Node build the module's ES facade, which reads every lazy
  * export — and `node:http`'s WebSocket getters load Node's own copy of undici, tens of milliseconds
  * of a cold start. Built-ins are therefore `require`d (as CommonJS reads them: on first use only).
@@ -111,7 +133,7 @@ export async function bundleProxy(): Promise<{ bytes: number; gzipBytes: number 
     define: { esbuildDetection: 'true' },
     banner: { js: BANNER },
     external: OPTIONAL_NATIVE,
-    plugins: [undiciAgentOnly, builtinsByRequire],
+    plugins: [undiciAgentOnly, lazyHttp2, builtinsByRequire],
     metafile: true,
     write: true,
     logLevel: 'warning',
