@@ -12,7 +12,10 @@ export interface SqliteCheckpointer {
 export interface SqliteCheckpointerOptions {
   /** Commits between two checkpoint requests. @default 64 */
   everyCommits?: number;
-  /** Called once if the thread fails or exits on its own (the store then checkpoints by itself). */
+  /**
+   * Called once if the thread fails to start, fails or exits on its own (the store then checkpoints by
+   * itself).
+   */
   onFailure: (error: Error) => void;
 }
 
@@ -25,17 +28,19 @@ export interface SqliteCheckpointerOptions {
  * then starts the WAL over (trimmed to `journal_size_limit`).
  *
  * The thread's code is {@link checkpointerMain}, sent as source (`eval`), so that the proxy stays one
- * file when bundled.
+ * file when bundled. Nothing waits for the thread to start (a new isolate: hundreds of milliseconds
+ * on a busy machine, longer than a write may wait for the store): commits go on meanwhile, and a
+ * checkpoint asked for before it listens waits in its port.
  *
  * @example
- * const checkpointer = await startSqliteCheckpointer(path, { onFailure: (error) => logger.warn(…) });
+ * const checkpointer = startSqliteCheckpointer(path, { onFailure: (error) => logger.warn(…) });
  * db.exec('COMMIT');
  * checkpointer.committed();
  */
 export function startSqliteCheckpointer(
   path: string,
   options: SqliteCheckpointerOptions,
-): Promise<SqliteCheckpointer> {
+): SqliteCheckpointer {
   const everyCommits = options.everyCommits ?? 64;
   const worker = new Worker(`(${checkpointerMain.toString()})()`, { eval: true, workerData: { path } });
   // A checkpointer must not keep the process alive once the proxy has stopped.
@@ -43,38 +48,39 @@ export function startSqliteCheckpointer(
   let commits = 0;
   let stopping = false;
   let failed = false;
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    const fail = (error: Error) => {
-      if (stopping || failed) return;
-      failed = true;
-      if (ready) options.onFailure(error);
-      else reject(error);
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the SQLite checkpointer exited (${code})`)));
-    worker.on('message', (message: { ready?: true; error?: string; closed?: true }) => {
-      if (message.error !== undefined) return fail(new Error(message.error));
-      if (message.ready !== true || ready) return;
-      ready = true;
-      resolve({
-        committed: () => {
-          if (failed || stopping || ++commits % everyCommits !== 0) return;
-          worker.postMessage('checkpoint');
-        },
-        close: async () => {
-          if (stopping) return;
-          stopping = true;
-          if (!failed) {
-            const closed = new Promise((done) => worker.once('message', done));
-            worker.postMessage('close');
-            await closed;
-          }
-          await worker.terminate();
-        },
-      });
+  const fail = (error: Error) => {
+    if (stopping || failed) return;
+    failed = true;
+    options.onFailure(error);
+  };
+  // Until the thread stops: its `closed` message, or its exit or crash.
+  const stopped = new Promise<void>((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.on('message', (message: { closed?: true }) => {
+      if (message.closed === true) resolve();
     });
   });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the SQLite checkpointer exited (${code})`)));
+  worker.on('message', (message: { error?: string }) => {
+    if (message.error !== undefined) fail(new Error(message.error));
+  });
+  return {
+    committed: () => {
+      if (failed || stopping || ++commits % everyCommits !== 0) return;
+      // Queued by the port until the thread listens, if it is still starting.
+      worker.postMessage('checkpoint');
+    },
+    close: async () => {
+      if (stopping) return;
+      stopping = true;
+      if (!failed) {
+        worker.postMessage('close');
+        await stopped;
+      }
+      await worker.terminate();
+    },
+  };
 }
 
 /**
@@ -119,5 +125,4 @@ function checkpointerMain(): void {
     }
     timer ??= setTimeout(run, SOON_MS);
   });
-  port.postMessage({ ready: true });
 }

@@ -89,7 +89,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     db.close();
     throw error;
   }
-  const checkpointer = await startSqliteCheckpointer(path, {
+  const checkpointer = startSqliteCheckpointer(path, {
     onFailure: (error) => {
       options.logger?.warn(
         { cause: `${error.name}: ${error.message}` },
@@ -97,9 +97,6 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       );
       if (db.isOpen) db.exec(`PRAGMA wal_autocheckpoint = ${ALONE_PAGES}`);
     },
-  }).catch((error: unknown) => {
-    db.close();
-    throw error;
   });
   const rows = (statement: StatementSync, ...params: SqliteValue[]) =>
     (statement.all(...params) as unknown as RecordRow[]).map(storedRevocation);
