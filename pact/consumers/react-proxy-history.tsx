@@ -41,6 +41,15 @@ const revocationRow = (
   user_agent: string('Mozilla/5.0'),
 });
 
+/** The one-page answer both histories give: that revoke, and no cursor for a next page. */
+const onePage = (...row: Parameters<typeof revocationRow>) =>
+  jsonAnswer({
+    request_id: proxyRequestId(),
+    status_code: 200,
+    revocations: eachLike(revocationRow(...row)),
+    next_cursor: null,
+  });
+
 /**
  * The revocation history (a proxy-only route, read from its audit trail), through core's
  * `createRevocationHistoryClient`: the page a user reads to see what they cut off, and when.
@@ -62,21 +71,14 @@ export function describeHistoryInteractions(pact: () => PactV4): void {
         .withRequest('GET', revocationsPath(HISTORY_USER_ID, API), signedIn)
         .willRespondWith(
           200,
-          jsonAnswer({
-            request_id: proxyRequestId(),
-            status_code: 200,
-            revocations: eachLike(
-              revocationRow(
-                {
-                  user_id: id(HISTORY_USER_ID),
-                  member_id: null,
-                  session_id: id('session-test-fe6c042b-6286-479f-8a4f-b046a6c46509'),
-                },
-                { user_id: id(HISTORY_USER_ID), organization_id: null, member_id: null },
-              ),
-            ),
-            next_cursor: null,
-          }),
+          onePage(
+            {
+              user_id: id(HISTORY_USER_ID),
+              member_id: null,
+              session_id: id('session-test-fe6c042b-6286-479f-8a4f-b046a6c46509'),
+            },
+            { user_id: id(HISTORY_USER_ID), organization_id: null, member_id: null },
+          ),
         )
         .executeTest(async (mock) => {
           const page = await history(mock.url).users.revocations({ user_id: HISTORY_USER_ID });
@@ -114,21 +116,14 @@ export function describeHistoryInteractions(pact: () => PactV4): void {
         .withRequest('GET', memberRevocationsPath(ORGANIZATION_ID, MEMBER_ID, API), signedIn)
         .willRespondWith(
           200,
-          jsonAnswer({
-            request_id: proxyRequestId(),
-            status_code: 200,
-            revocations: eachLike(
-              revocationRow(
-                {
-                  user_id: null,
-                  member_id: id(MEMBER_ID),
-                  session_id: id('member-session-test-e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b'),
-                },
-                { user_id: null, organization_id: id(ORGANIZATION_ID), member_id: id(MEMBER_ID) },
-              ),
-            ),
-            next_cursor: null,
-          }),
+          onePage(
+            {
+              user_id: null,
+              member_id: id(MEMBER_ID),
+              session_id: id('member-session-test-e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b'),
+            },
+            { user_id: null, organization_id: id(ORGANIZATION_ID), member_id: id(MEMBER_ID) },
+          ),
         )
         .executeTest(async (mock) => {
           const page = await history(mock.url).organizations.members.revocations({
